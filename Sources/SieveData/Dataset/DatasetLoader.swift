@@ -1,0 +1,183 @@
+import SieveCore
+
+/// How to turn a CSV file into a ``Dataset``.
+public struct DatasetOptions: Sendable, Equatable {
+    /// Which columns become features.
+    public enum Features: Sendable, Equatable {
+        /// Magpie composition features computed from a formula column.
+        case magpie(formulaColumn: String)
+        /// Exactly these numeric columns, in this order.
+        case columns([String])
+        /// Every column but these and the target; all of them must be numeric.
+        case excluding([String])
+        /// Every column whose values are all numbers, except the target.
+        case allNumeric
+    }
+
+    /// What to do with a row whose feature or target is empty or NaN.
+    public enum MissingValues: String, Sendable, Equatable {
+        case fail = "error"
+        case dropRows = "drop_rows"
+    }
+
+    public var path: String
+    public var target: String
+    public var features: Features
+    /// A column of chemical formulas to parse (for composition-based splits), if any.
+    public var formulaColumn: String?
+    public var missingValues: MissingValues
+
+    public init(path: String, target: String, features: Features = .allNumeric, formulaColumn: String? = nil,
+                missingValues: MissingValues = .fail) {
+        self.path = path; self.target = target; self.features = features
+        self.formulaColumn = formulaColumn; self.missingValues = missingValues
+    }
+
+    /// The formula column implied by the options: the explicit one, else Magpie's.
+    public var effectiveFormulaColumn: String? {
+        if let formulaColumn { return formulaColumn }
+        if case let .magpie(column) = features { return column }
+        return nil
+    }
+}
+
+/// Reads a CSV file into a ``Dataset``: numeric columns parsed, formulas parsed and featurised,
+/// every bad cell reported with its file, line and column.
+public struct DatasetLoader: Sendable {
+    public let featurizer: MagpieFeaturizer
+
+    public init(featurizer: MagpieFeaturizer = MagpieFeaturizer()) { self.featurizer = featurizer }
+
+    public func load(_ options: DatasetOptions) throws -> Dataset {
+        let reader = try CSVReader(path: options.path)
+        let path = options.path
+        let header = try reader.header()
+        var seen = Set<String>()
+        for name in header where !seen.insert(name).inserted { throw DataError.duplicateColumn(path: path, column: name) }
+        func column(_ name: String) throws -> Int {
+            guard let i = header.firstIndex(of: name) else {
+                throw DataError.missingColumn(path: path, column: name, available: header)
+            }
+            return i
+        }
+        let targetColumn = try column(options.target)
+        let formulaColumn = try options.effectiveFormulaColumn.map(column)
+        let featureColumns: [Int]
+        switch options.features {
+        case .magpie:
+            featureColumns = []
+        case let .columns(names):
+            featureColumns = try names.map(column)
+        case let .excluding(names):
+            let excluded = Set(try names.map(column) + [targetColumn] + (formulaColumn.map { [$0] } ?? []))
+            featureColumns = header.indices.filter { !excluded.contains($0) }
+        case .allNumeric:
+            let numeric = try numericColumns(reader, width: header.count)
+            featureColumns = header.indices.filter { numeric[$0] && $0 != targetColumn && $0 != formulaColumn }
+        }
+        let isMagpie: Bool
+        if case .magpie = options.features { isMagpie = true } else { isMagpie = false }
+        if !isMagpie && featureColumns.isEmpty { throw DataError.noFeatures(path: path) }
+
+        let width = isMagpie ? featurizer.featureCount : featureColumns.count
+        var features: [Float] = []
+        var targets: [Double] = []
+        var lines: [Int] = []
+        var formulas: [String]? = formulaColumn == nil ? nil : []
+        var compositions: [Composition]? = formulaColumn == nil ? nil : []
+        var dropped = 0
+        let parser = FormulaParser()
+        var rowFeatures = [Float](repeating: 0, count: width)
+
+        try reader.forEachRecord { line, fields in
+            if line == 1 { return true }
+            guard fields.count == header.count else {
+                throw DataError.wrongFieldCount(path: path, line: line, expected: header.count, found: fields.count)
+            }
+            /// Leaves the row out (returning "go on reading") or fails, as the options say.
+            func skipRow(missing column: Int) throws -> Bool {
+                guard options.missingValues == .dropRows else {
+                    throw DataError.missingValue(path: path, line: line, column: header[column])
+                }
+                dropped += 1
+                return true
+            }
+            guard let target = try Self.number(fields[targetColumn], path: path, line: line, column: header[targetColumn]) else {
+                return try skipRow(missing: targetColumn)
+            }
+            var composition: Composition?
+            if let formulaColumn {
+                let text = fields[formulaColumn].trimmingSpaces
+                if text.isEmpty { return try skipRow(missing: formulaColumn) }
+                do throws(FormulaParser.Failure) {
+                    composition = try parser.parse(text)
+                } catch {
+                    throw DataError.badFormula(path: path, line: line, formula: text, reason: error.description)
+                }
+            }
+            if isMagpie, let composition {
+                if let element = featurizer.unknownElement(in: composition) {
+                    throw DataError.unknownElement(path: path, line: line, formula: String(fields[formulaColumn!]), element: element)
+                }
+                rowFeatures.withUnsafeMutableBufferPointer { featurizer.features(of: composition, into: $0) }
+            } else {
+                for (k, c) in featureColumns.enumerated() {
+                    guard let v = try Self.number(fields[c], path: path, line: line, column: header[c]) else {
+                        return try skipRow(missing: c)
+                    }
+                    rowFeatures[k] = Float(v)
+                }
+            }
+            features.append(contentsOf: rowFeatures)
+            targets.append(target)
+            lines.append(line)
+            if let composition, let formulaColumn {
+                formulas!.append(fields[formulaColumn].trimmingSpaces)
+                compositions!.append(composition)
+            }
+            return true
+        }
+        if targets.isEmpty { throw DataError.noRows(path: path) }
+        let names = isMagpie ? featurizer.featureNames : featureColumns.map { header[$0] }
+        return Dataset(path: path, sha256: reader.sha256, featureNames: names,
+                       features: Matrix(rows: targets.count, columns: width, storage: features),
+                       targets: targets, lines: lines, formulas: formulas, compositions: compositions,
+                       droppedRows: dropped)
+    }
+
+    /// A cell as a finite number; nil when empty or NaN; throws when it is text.
+    static func number(_ field: Substring, path: String, line: Int, column: String) throws -> Double? {
+        let text = field.trimmingSpaces
+        if text.isEmpty { return nil }
+        guard let value = Double(text) else {
+            throw DataError.notANumber(path: path, line: line, column: column, text: text)
+        }
+        if value.isNaN { return nil }
+        guard value.isFinite else { throw DataError.notANumber(path: path, line: line, column: column, text: text) }
+        return value
+    }
+
+    /// Which columns hold only numbers (empty and NaN cells allowed).
+    private func numericColumns(_ reader: CSVReader, width: Int) throws -> [Bool] {
+        var numeric = [Bool](repeating: true, count: width)
+        try reader.forEachRecord { line, fields in
+            if line == 1 { return true }
+            for (i, field) in fields.enumerated() where i < width && numeric[i] {
+                let text = field.trimmingSpaces
+                if !text.isEmpty && Double(text) == nil { numeric[i] = false }
+            }
+            return true
+        }
+        return numeric
+    }
+}
+
+extension Substring {
+    /// The text without leading or trailing spaces and tabs.
+    var trimmingSpaces: String {
+        var s = self[...]
+        while let c = s.first, c == " " || c == "\t" { s = s.dropFirst() }
+        while let c = s.last, c == " " || c == "\t" { s = s.dropLast() }
+        return String(s)
+    }
+}
