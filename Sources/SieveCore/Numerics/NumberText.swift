@@ -48,3 +48,22 @@ extension Double {
         return m
     }
 }
+
+extension NumberText {
+    /// A fraction written as briefly as it reads back exactly ("0.05", "1", "0.001").
+    public static func exactFraction(_ value: Double) -> String {
+        let text = value.description
+        return text.hasSuffix(".0") ? String(text.dropLast(2)) : text
+    }
+}
+
+extension NumberText {
+    /// `value` rounded to at most `maxDecimals` decimals, without trailing zeros ("7", "0.5", "12.25").
+    public static func trimmed(_ value: Double, maxDecimals: Int = 6) -> String {
+        var text = fixed(value, maxDecimals)
+        guard text.contains(".") else { return text }
+        while text.hasSuffix("0") { text.removeLast() }
+        if text.hasSuffix(".") { text.removeLast() }
+        return text == "-0" ? "0" : text
+    }
+}

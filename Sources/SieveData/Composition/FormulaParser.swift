@@ -1,3 +1,5 @@
+import SieveCore
+
 /// A recursive-descent parser of chemical formulas.
 ///
 /// Grammar (whitespace ignored):

@@ -6,8 +6,13 @@ import SieveCore
 /// stored as given and validated by ``validate()`` (called by the spec checker and again by
 /// `fit`); `fit` never mutates its inputs; all randomness comes from the context's seed.
 public protocol Regressor: Sendable {
-    /// Every problem with the parameters, as full sentences; empty when they are valid.
-    func validate() -> [String]
+    /// Every problem with the parameters, each naming the parameter (as the spec spells it) and
+    /// saying what is wrong in a full sentence; empty when they are valid.
+    func validate() -> [ParameterProblem]
+
+    /// Every parameter with its value, defaults included, in a fixed order (spec spelling): what
+    /// the manifest records and what a run's identity hashes.
+    var resolvedParameters: [(name: String, value: String)] { get }
 
     /// Fits on `data`; throws ``ModelError`` on unusable data.
     func fit(_ data: TrainingData, context: FitContext) throws -> any FittedModel
@@ -22,7 +27,7 @@ extension Regressor {
     /// Checks what every model needs of its training data: rows, finite features, finite targets.
     public func checkTrainingData(_ data: TrainingData, minimumRows: Int = 2) throws {
         let problems = validate()
-        if !problems.isEmpty { throw ModelError.invalidParameters(problems) }
+        if !problems.isEmpty { throw ModelError.invalidParameters(problems.map(\.message)) }
         guard data.count >= minimumRows else {
             throw ModelError.tooFewRows(found: data.count, needed: minimumRows)
         }
@@ -30,6 +35,28 @@ extension Regressor {
             throw ModelError.nonFiniteTarget(row: data.rows[i])
         }
         try data.store.matrix.checkFinite(rows: data.rows)
+    }
+}
+
+/// One thing wrong with a model's parameters.
+public struct ParameterProblem: Sendable, Equatable, CustomStringConvertible {
+    /// The parameter's name as the spec spells it.
+    public var parameter: String
+    public var message: String
+
+    public init(_ parameter: String, _ message: String) {
+        self.parameter = parameter; self.message = message
+    }
+
+    public var description: String { message }
+}
+
+/// Collects parameter problems: `check(condition, parameter, message)`.
+public struct ParameterChecks {
+    public private(set) var problems: [ParameterProblem] = []
+    public init() {}
+    public mutating func require(_ condition: Bool, _ parameter: String, _ message: @autoclosure () -> String) {
+        if !condition { problems.append(ParameterProblem(parameter, message())) }
     }
 }
 

@@ -56,20 +56,26 @@ public struct RandomForest: Regressor, Equatable {
 
     public var usesBinnedFeatures: Bool { true }
 
-    public func validate() -> [String] {
-        var problems: [String] = []
-        if trees < 1 { problems.append("trees must be at least 1, got \(trees).") }
-        if minSamplesLeaf < 1 { problems.append("min_samples_leaf must be at least 1, got \(minSamplesLeaf).") }
-        if minSamplesSplit < 2 { problems.append("min_samples_split must be at least 2, got \(minSamplesSplit).") }
-        if let d = maxDepth, d < 1 { problems.append("max_depth must be at least 1, got \(d).") }
+    public func validate() -> [ParameterProblem] {
+        var checks = ParameterChecks()
+        checks.require(trees >= 1, "trees", "trees must be at least 1, got \(trees).")
+        checks.require(minSamplesLeaf >= 1, "min_samples_leaf", "min_samples_leaf must be at least 1, got \(minSamplesLeaf).")
+        checks.require(minSamplesSplit >= 2, "min_samples_split", "min_samples_split must be at least 2, got \(minSamplesSplit).")
+        checks.require((maxDepth ?? 1) >= 1, "max_depth", "max_depth must be at least 1, got \(maxDepth ?? 0).")
         switch maxFeatures {
-        case let .fraction(f) where !(f > 0 && f <= 1):
-            problems.append("max_features as a fraction must be in (0, 1], got \(f).")
-        case let .count(c) where c < 1:
-            problems.append("max_features as a count must be at least 1, got \(c).")
+        case let .fraction(f):
+            checks.require(f > 0 && f <= 1, "max_features", "max_features as a fraction must be in (0, 1], got \(f).")
+        case let .count(c):
+            checks.require(c >= 1, "max_features", "max_features as a count must be at least 1, got \(c).")
         default: break
         }
-        return problems
+        return checks.problems
+    }
+
+    public var resolvedParameters: [(name: String, value: String)] {
+        [("trees", String(trees)), ("max_features", maxFeatures.description),
+         ("min_samples_leaf", String(minSamplesLeaf)), ("min_samples_split", String(minSamplesSplit)),
+         ("max_depth", maxDepth.map(String.init) ?? "none"), ("bootstrap", String(bootstrap))]
     }
 
     public func fit(_ data: TrainingData, context: FitContext) throws -> any FittedModel {

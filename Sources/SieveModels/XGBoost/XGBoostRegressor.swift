@@ -40,29 +40,43 @@ public struct XGBoostRegressor: Regressor, Equatable {
 
     public init() {}
 
-    public func validate() -> [String] {
-        var problems: [String] = []
-        func require(_ ok: Bool, _ message: String) { if !ok { problems.append(message) } }
-        require(rounds >= 1, "rounds must be at least 1, got \(rounds).")
-        require(learningRate > 0 && learningRate <= 1, "learning_rate must be in (0, 1], got \(learningRate).")
-        require(maxDepth >= 1, "max_depth must be at least 1, got \(maxDepth).")
-        require(minChildWeight >= 0, "min_child_weight must be at least 0, got \(minChildWeight).")
+    public func validate() -> [ParameterProblem] {
+        var checks = ParameterChecks()
+        checks.require(rounds >= 1, "rounds", "rounds must be at least 1, got \(rounds).")
+        checks.require(learningRate > 0 && learningRate <= 1, "learning_rate", "learning_rate must be in (0, 1], got \(learningRate).")
+        checks.require(maxDepth >= 1, "max_depth", "max_depth must be at least 1, got \(maxDepth).")
+        checks.require(minChildWeight >= 0, "min_child_weight", "min_child_weight must be at least 0, got \(minChildWeight).")
         for (name, value) in [("subsample", subsample), ("colsample_bytree", colsampleByTree),
                               ("colsample_bylevel", colsampleByLevel), ("colsample_bynode", colsampleByNode)] {
-            require(value > 0 && value <= 1, "\(name) must be in (0, 1], got \(value).")
+            checks.require(value > 0 && value <= 1, name, "\(name) must be in (0, 1], got \(value).")
         }
-        require(lambda >= 0, "lambda must be at least 0, got \(lambda).")
-        require(alpha >= 0, "alpha must be at least 0, got \(alpha).")
-        require(gamma >= 0, "gamma must be at least 0, got \(gamma).")
-        require(parallelTrees >= 1, "num_parallel_tree must be at least 1, got \(parallelTrees).")
-        require(maxBin >= 2, "max_bin must be at least 2, got \(maxBin).")
-        require(baseScore.isFinite, "base_score must be a finite number.")
+        checks.require(lambda >= 0, "lambda", "lambda must be at least 0, got \(lambda).")
+        checks.require(alpha >= 0, "alpha", "alpha must be at least 0, got \(alpha).")
+        checks.require(gamma >= 0, "gamma", "gamma must be at least 0, got \(gamma).")
+        checks.require(parallelTrees >= 1, "num_parallel_tree", "num_parallel_tree must be at least 1, got \(parallelTrees).")
+        checks.require(maxBin >= 2, "max_bin", "max_bin must be at least 2, got \(maxBin).")
+        checks.require(baseScore.isFinite, "base_score", "base_score must be a finite number.")
         if let stop = earlyStopping {
-            require(stop.validationFraction > 0 && stop.validationFraction < 1,
-                    "early_stopping.validation_fraction must be in (0, 1), got \(stop.validationFraction).")
-            require(stop.patience >= 1, "early_stopping.rounds must be at least 1, got \(stop.patience).")
+            checks.require(stop.validationFraction > 0 && stop.validationFraction < 1, "early_stopping",
+                           "early_stopping.validation_fraction must be in (0, 1), got \(stop.validationFraction).")
+            checks.require(stop.patience >= 1, "early_stopping", "early_stopping.rounds must be at least 1, got \(stop.patience).")
         }
-        return problems
+        return checks.problems
+    }
+
+    public var resolvedParameters: [(name: String, value: String)] {
+        var list: [(name: String, value: String)] = [
+            ("rounds", String(rounds)), ("learning_rate", learningRate.description), ("max_depth", String(maxDepth)),
+            ("min_child_weight", minChildWeight.description), ("subsample", subsample.description),
+            ("colsample_bytree", colsampleByTree.description), ("colsample_bylevel", colsampleByLevel.description),
+            ("colsample_bynode", colsampleByNode.description), ("lambda", lambda.description),
+            ("alpha", alpha.description), ("gamma", gamma.description), ("tree_method", treeMethod.rawValue),
+            ("num_parallel_tree", String(parallelTrees)), ("max_bin", String(maxBin)),
+            ("base_score", baseScore.description)]
+        if let stop = earlyStopping {
+            list.append(("early_stopping", "{validation_fraction: \(stop.validationFraction), rounds: \(stop.patience)}"))
+        }
+        return list
     }
 
     /// The parameters handed to `XGBoosterSetParam`, in a fixed order.

@@ -1,0 +1,23 @@
+import ArgumentParser
+import SieveEngine
+
+/// The `sieve` command tree.
+public struct SieveCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "sieve",
+        abstract: "Batch machine-learning experiments on materials data: learning curves, ID and OOD tests.",
+        discussion: """
+            A YAML spec declares a dataset, test splits, models, training-set sizes and seeds. \
+            `sieve run` expands the grid, runs it across cores, and writes RMSE tables and learning curves.
+            """,
+        version: SieveVersion.version,
+        subcommands: [Validate.self, Plan.self, Run.self, Report.self])
+
+    public init() {}
+}
+
+/// Options every command that reads a spec takes.
+struct SpecArgument: ParsableArguments {
+    @Argument(help: "The experiment spec (YAML).", completion: .file(extensions: ["yaml", "yml"]))
+    var spec: String
+}

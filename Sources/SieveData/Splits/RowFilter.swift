@@ -1,0 +1,36 @@
+import SieveCore
+
+/// Picks rows of a dataset by their chemistry or target; every given condition must hold.
+public struct RowFilter: Sendable, Equatable {
+    public var minElements: Int?
+    public var maxElements: Int?
+    /// Rows containing at least one of these elements.
+    public var containsAny: Set<String>
+    public var minTarget: Double?
+    public var maxTarget: Double?
+
+    public init(minElements: Int? = nil, maxElements: Int? = nil, containsAny: Set<String> = [],
+                minTarget: Double? = nil, maxTarget: Double? = nil) {
+        self.minElements = minElements; self.maxElements = maxElements; self.containsAny = containsAny
+        self.minTarget = minTarget; self.maxTarget = maxTarget
+    }
+
+    public var needsCompositions: Bool { minElements != nil || maxElements != nil || !containsAny.isEmpty }
+
+    /// Whether a row with this composition (nil when the dataset has none) and target matches.
+    public func matches(_ composition: Composition?, target: Double) -> Bool {
+        if let lo = minTarget, target < lo { return false }
+        if let hi = maxTarget, target > hi { return false }
+        guard needsCompositions else { return true }
+        guard let composition else { return false }
+        if let lo = minElements, composition.count < lo { return false }
+        if let hi = maxElements, composition.count > hi { return false }
+        if !containsAny.isEmpty && !composition.elements.contains(where: containsAny.contains) { return false }
+        return true
+    }
+
+    /// Indices of the rows of `dataset` that match.
+    public func matchingRows(of dataset: Dataset) -> [Int] {
+        (0..<dataset.count).filter { matches(dataset.compositions?[$0], target: dataset.targets[$0]) }
+    }
+}

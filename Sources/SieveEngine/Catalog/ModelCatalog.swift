@@ -1,0 +1,76 @@
+import SieveCore
+import SieveModels
+import SieveSpec
+
+/// The model kinds a spec can name, and how their parameters are read.
+public enum ModelCatalog {
+    static let kinds: [ModelKind] = [randomForest, xgboost]
+
+    /// Every kind's name, for help texts and "did you mean".
+    public static var kindNames: [String] { kinds.map(\.name) }
+
+    /// The model a spec entry describes, or nil with every problem logged at its place.
+    public static func build(_ spec: ModelSpec, log: SpecLog) -> (any Regressor)? {
+        guard let kind = kinds.first(where: { $0.name == spec.kind.value }) else {
+            log.error(spec.kind.location, "Unknown model kind '\(spec.kind.value)'"
+                      + (EditDistance.suggestion(for: spec.kind.value, among: kindNames).map { "; did you mean '\($0)'?" }
+                         ?? ". The kinds are: \(kindNames.joined(separator: ", ")).").replacingFirstSemicolon)
+            return nil
+        }
+        return kind.build(spec, log)
+    }
+
+    static let randomForest = ModelKind.make(
+        "random_forest", "Random forest with histogram splits (scikit-learn RandomForestRegressor semantics).",
+        prototype: RandomForest(),
+        parameters: [
+            .int("trees", \.trees),
+            ParameterReader(name: "max_features") { node, log, model in
+                switch node.value {
+                case let .double(f): model.maxFeatures = f == 1 ? .all : .fraction(f)
+                case let .int(c): model.maxFeatures = .count(c)
+                case let .string(s) where s == "sqrt": model.maxFeatures = .sqrt
+                case let .string(s) where s == "log2": model.maxFeatures = .log2
+                case let .string(s) where s == "all": model.maxFeatures = .all
+                default:
+                    log.error(node, "max_features must be a fraction of the features (0 < f ≤ 1), a count, "
+                              + "'sqrt', 'log2' or 'all', not '\(node)'.")
+                }
+            },
+            .int("min_samples_leaf", \.minSamplesLeaf),
+            .int("min_samples_split", \.minSamplesSplit),
+            .optionalInt("max_depth", \.maxDepth),
+            .bool("bootstrap", \.bootstrap),
+        ])
+
+    static let xgboost = ModelKind.make(
+        "xgboost", "Gradient-boosted trees through libxgboost's C API (Python XGBRegressor defaults).",
+        prototype: XGBoostRegressor(),
+        parameters: [
+            .int("rounds", \.rounds),
+            .number("learning_rate", \.learningRate),
+            .int("max_depth", \.maxDepth),
+            .number("min_child_weight", \.minChildWeight),
+            .number("subsample", \.subsample),
+            .number("colsample_bytree", \.colsampleByTree),
+            .number("colsample_bylevel", \.colsampleByLevel),
+            .number("colsample_bynode", \.colsampleByNode),
+            .number("lambda", \.lambda),
+            .number("alpha", \.alpha),
+            .number("gamma", \.gamma),
+            .choice("tree_method", \.treeMethod),
+            .int("num_parallel_tree", \.parallelTrees),
+            .int("max_bin", \.maxBin),
+            .number("base_score", \.baseScore),
+            ParameterReader(name: "early_stopping") { node, log, model in
+                guard let map = log.mapping(node, "early_stopping", keys: ["validation_fraction", "rounds"]) else { return }
+                let fraction = map.required("validation_fraction", "the fraction of training rows held out to watch.")
+                    .flatMap { log.number($0, "early_stopping.validation_fraction") }
+                let patience = map.required("rounds", "how many rounds without improvement end training.")
+                    .flatMap { log.int($0, "early_stopping.rounds") }
+                if let fraction, let patience {
+                    model.earlyStopping = .init(validationFraction: fraction, patience: patience)
+                }
+            },
+        ])
+}

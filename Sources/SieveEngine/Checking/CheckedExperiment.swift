@@ -1,0 +1,36 @@
+import SieveCore
+import SieveData
+import SieveModels
+import SieveSpec
+
+/// A model of the grid: its name in the spec and the configured regressor.
+public struct NamedModel: Sendable {
+    public let name: String
+    public let kind: String
+    public let regressor: any Regressor
+}
+
+/// An out-of-distribution test set with its source resolved to loader options.
+public struct CheckedOOD: Sendable {
+    public enum Source: Sendable {
+        case dataset(DatasetOptions, dropOverlap: Bool, location: SourceLocation)
+        case filter(RowFilter)
+    }
+
+    public let name: String
+    public let source: Source
+    public let location: SourceLocation
+}
+
+/// A spec whose models are built and whose data files and columns are known to exist: everything
+/// needed to load the data and expand the grid.
+public struct CheckedExperiment: Sendable {
+    public let spec: ExperimentSpec
+    /// Models sorted by name.
+    public let models: [NamedModel]
+    public let dataset: DatasetOptions
+    public let ood: [CheckedOOD]
+
+    public var name: String { spec.name }
+    public var outputFolder: String { spec.output.value }
+}

@@ -1,0 +1,109 @@
+import SieveCore
+import SieveData
+import SieveModels
+import SieveSpec
+
+/// Checks a read spec against the model catalog and the data files (do they exist, do they have
+/// the named columns), adding every problem to the spec's diagnostics with its location.
+public enum SpecChecker {
+    /// Reads and checks the spec at `path`; throws ``DiagnosticsError`` with every problem.
+    public static func load(path: String) throws -> CheckedExperiment {
+        try check(SpecReader.read(path: path))
+    }
+
+    public static func check(_ spec: ExperimentSpec) throws -> CheckedExperiment {
+        let log = SpecLog(source: spec.source)
+        var models: [NamedModel] = []
+        for model in spec.models {
+            if let regressor = ModelCatalog.build(model, log: log) {
+                models.append(NamedModel(name: model.name.value, kind: model.kind.value, regressor: regressor))
+            }
+        }
+        let main = checkDataset(spec.dataset, log: log)
+        let mainHasFormulas = main?.effectiveFormulaColumn != nil
+        var ood: [CheckedOOD] = []
+        for set in spec.splits.ood {
+            switch set.source {
+            case let .dataset(datasetSpec, dropOverlap):
+                guard let options = checkDataset(datasetSpec, log: log) else { continue }
+                if dropOverlap && (!mainHasFormulas || options.effectiveFormulaColumn == nil) {
+                    log.error(set.name.location, "The test set '\(set.name.value)' drops formulas it shares with the main dataset, "
+                              + "so both datasets need formulas: give `formula: <column>` or `features: {magpie: <column>}` in each.")
+                }
+                if !sameFeatures(datasetSpec.features, spec.dataset.features) {
+                    log.error(set.name.location, "The test set '\(set.name.value)' must build the same features as the main dataset; "
+                              + "give it the same `features` setting.")
+                }
+                ood.append(CheckedOOD(name: set.name.value, source: .dataset(options, dropOverlap: dropOverlap,
+                                                                             location: datasetSpec.path.location),
+                                      location: set.name.location))
+            case let .filter(rule):
+                if rule.needsComposition && !mainHasFormulas {
+                    log.error(rule.location, "This rule looks at each row's elements, so the main dataset needs formulas: "
+                              + "give `formula: <column>` or `features: {magpie: <column>}` in `dataset`.")
+                }
+                ood.append(CheckedOOD(name: set.name.value, source: .filter(RowFilter(
+                    minElements: rule.minElements, maxElements: rule.maxElements,
+                    containsAny: Set(rule.containsAny.map(\.value)), minTarget: rule.minTarget, maxTarget: rule.maxTarget)),
+                    location: set.name.location))
+            }
+        }
+        guard !log.hasErrors, let main else { throw DiagnosticsError(log.diagnostics) }
+        return CheckedExperiment(spec: spec, models: models.sorted { $0.name < $1.name }, dataset: main, ood: ood)
+    }
+
+    private static func sameFeatures(_ a: DatasetSpec.Features, _ b: DatasetSpec.Features) -> Bool {
+        switch (a, b) {
+        case (.magpie, .magpie), (.allNumeric, .allNumeric): return true
+        case let (.columns(x), .columns(y)): return x.map(\.value) == y.map(\.value)
+        case let (.exclude(x), .exclude(y)): return Set(x.map(\.value)) == Set(y.map(\.value))
+        default: return false
+        }
+    }
+
+    /// Loader options for a dataset whose file exists and has every named column; nil otherwise.
+    static func checkDataset(_ spec: DatasetSpec, log: SpecLog) -> DatasetOptions? {
+        let header: [String]
+        do {
+            header = try CSVReader(path: spec.path.value).header()
+        } catch let error as DataError {
+            log.error(spec.path.location, error.description)
+            return nil
+        } catch {
+            log.error(spec.path.location, "The data file \(spec.path.value) could not be read: \(error).")
+            return nil
+        }
+        var ok = true
+        func requireColumn(_ column: Located<String>, _ role: String) {
+            guard !header.contains(column.value) else { return }
+            ok = false
+            log.error(column.location, "\(spec.path.value) has no column '\(column.value)' for the \(role)"
+                      + (EditDistance.suggestion(for: column.value, among: header).map { "; did you mean '\($0)'?" }
+                         ?? ". Its columns are: \(header.joined(separator: ", ")).").replacingFirstSemicolon)
+        }
+        requireColumn(spec.target, "target")
+        let features: DatasetOptions.Features
+        switch spec.features {
+        case let .magpie(column):
+            requireColumn(column, "formulas")
+            features = .magpie(formulaColumn: column.value)
+        case let .columns(columns):
+            columns.forEach { requireColumn($0, "features") }
+            if columns.contains(where: { $0.value == spec.target.value }) {
+                ok = false
+                log.error(spec.target.location, "The target '\(spec.target.value)' is also listed as a feature.")
+            }
+            features = .columns(columns.map(\.value))
+        case let .exclude(columns):
+            columns.forEach { requireColumn($0, "exclusion list") }
+            features = .excluding(columns.map(\.value))
+        case .allNumeric:
+            features = .allNumeric
+        }
+        if let formula = spec.formulaColumn { requireColumn(formula, "formulas") }
+        guard ok else { return nil }
+        return DatasetOptions(path: spec.path.value, target: spec.target.value, features: features,
+                              formulaColumn: spec.formulaColumn?.value,
+                              missingValues: spec.missing == .dropRows ? .dropRows : .fail)
+    }
+}

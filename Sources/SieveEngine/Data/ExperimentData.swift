@@ -1,0 +1,108 @@
+import SieveCore
+import SieveData
+import SieveModels
+
+/// A named set of test rows of the feature store.
+public struct TestSet: Sendable, Equatable {
+    public let name: String
+    public let rows: [Int]
+}
+
+/// What was read from one data file, for the manifest.
+public struct DatasetProvenance: Sendable, Equatable, Codable {
+    public let role: String
+    public let path: String
+    public let sha256: String
+    public let rows: Int
+    public let droppedRows: Int
+}
+
+/// An experiment's data, loaded once and shared read-only by every run: one feature store holding
+/// the main dataset and any other-file test sets, the training pool, and the test sets.
+public struct ExperimentData: Sendable {
+    public let store: FeatureStore
+    public let targets: [Double]
+    /// Rows runs draw their training sets from, ascending.
+    public let pool: [Int]
+    /// The ID test set ("id") first, then the OOD sets in spec order.
+    public let testSets: [TestSet]
+    public let provenance: [DatasetProvenance]
+
+    public var splitNames: [String] { testSets.map(\.name) }
+
+    /// Loads the datasets, featurises them, and cuts the splits the experiment declares.
+    public static func load(_ experiment: CheckedExperiment, loader: DatasetLoader = DatasetLoader()) throws -> ExperimentData {
+        let main = try loader.load(experiment.dataset)
+        var provenance = [DatasetProvenance(role: "dataset", path: main.path, sha256: main.sha256, rows: main.count,
+                                            droppedRows: main.droppedRows)]
+        // Rule-based OOD sets take their rows out of the main dataset before the ID split.
+        var removed = Set<Int>()
+        var ruleSets: [String: [Int]] = [:]
+        for set in experiment.ood {
+            guard case let .filter(rule) = set.source else { continue }
+            let rows = rule.matchingRows(of: main)
+            guard !rows.isEmpty else { throw ExperimentError.emptyTestSet(name: set.name, at: set.location) }
+            ruleSets[set.name] = rows
+            removed.formUnion(rows)
+        }
+        let remaining = (0..<main.count).filter { !removed.contains($0) }
+        guard remaining.count >= 4 else {
+            throw ExperimentError.tooFewRows(remaining: remaining.count, at: experiment.spec.splits.idTestFraction.location)
+        }
+        let holdout = RandomHoldout(fraction: experiment.spec.splits.idTestFraction.value,
+                                    seed: experiment.spec.splits.idTestSeed)
+        let (idTest, pool) = holdout.split(remaining)
+
+        var matrix = main.features
+        var targets = main.targets
+        var testSets = [TestSet(name: "id", rows: idTest)]
+        let mainKeys = Set(main.compositions?.map(\.reducedKey) ?? [])
+        for set in experiment.ood {
+            switch set.source {
+            case .filter:
+                testSets.append(TestSet(name: set.name, rows: ruleSets[set.name]!))
+            case let .dataset(options, dropOverlap, location):
+                var other = try loader.load(options)
+                guard other.featureNames == main.featureNames else {
+                    throw ExperimentError.featureMismatch(name: set.name, at: location)
+                }
+                let before = other.count
+                if dropOverlap, let compositions = other.compositions {
+                    let kept = (0..<other.count).filter { !mainKeys.contains(compositions[$0].reducedKey) }
+                    other = other.selecting(rows: kept)
+                }
+                guard other.count > 0 else { throw ExperimentError.emptyTestSet(name: set.name, at: set.location) }
+                provenance.append(DatasetProvenance(role: "ood:\(set.name)", path: other.path, sha256: other.sha256,
+                                                    rows: other.count, droppedRows: other.droppedRows + (before - other.count)))
+                let start = matrix.rows
+                matrix = matrix.appendingRows(of: other.features)
+                targets += other.targets
+                testSets.append(TestSet(name: set.name, rows: Array(start..<matrix.rows)))
+            }
+        }
+        var store = FeatureStore(matrix: matrix, featureNames: main.featureNames)
+        if experiment.models.contains(where: { $0.regressor.usesBinnedFeatures }) {
+            store = store.binning(referenceRows: pool)
+        }
+        return ExperimentData(store: store, targets: targets, pool: pool, testSets: testSets, provenance: provenance)
+    }
+}
+
+/// A problem with an experiment found while preparing its data.
+public enum ExperimentError: Error, Sendable, CustomStringConvertible {
+    case emptyTestSet(name: String, at: SourceLocation)
+    case tooFewRows(remaining: Int, at: SourceLocation)
+    case featureMismatch(name: String, at: SourceLocation)
+
+    public var description: String {
+        switch self {
+        case let .emptyTestSet(name, at):
+            return "\(at): error: The test set '\(name)' has no rows; loosen its rule or check its data."
+        case let .tooFewRows(remaining, at):
+            return "\(at): error: Only \(remaining) rows are left for the ID test set and the pool after the OOD rules; "
+                + "the experiment needs at least 4."
+        case let .featureMismatch(name, at):
+            return "\(at): error: The test set '\(name)' yields different feature columns from the main dataset."
+        }
+    }
+}

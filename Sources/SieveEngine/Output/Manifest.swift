@@ -1,0 +1,69 @@
+import Foundation
+import SieveCore
+import SieveData
+import SieveSpec
+import SieveXGBoost
+
+/// `manifest.json`: what was run, on which data, by which Sieve, when and how.
+struct Manifest: Codable {
+    struct Software: Codable { var sieve: String; var commit: String; var xgboost: String }
+    struct Model: Codable { var name: String; var kind: String; var parameters: [String: String] }
+    struct Split: Codable { var name: String; var rows: Int; var rule: String }
+    struct Runs: Codable { var planned: Int; var done: Int; var failed: Int; var ranNow: Int; var reused: Int }
+    struct Machine: Codable { var cores: Int; var jobs: Int; var threadsPerRun: Int }
+
+    var name: String
+    var spec: String
+    var description: String?
+    var software: Software
+    var dataset: [String: String]
+    var datasets: [DatasetProvenance]
+    var poolRows: Int
+    var splits: [Split]
+    var models: [Model]
+    var trainSizes: [String]
+    var seeds: [Int]
+    var output: String
+    var runs: Runs
+    var machine: Machine
+    var started: String
+    var finished: String
+
+    static func datasetDescription(_ spec: DatasetSpec) -> [String: String] {
+        var d = ["path": spec.path.value, "target": spec.target.value, "missing": spec.missing.rawValue]
+        switch spec.features {
+        case let .magpie(column): d["features"] = "magpie(\(column.value))"
+        case let .columns(c): d["features"] = "columns(\(c.map(\.value).joined(separator: ", ")))"
+        case let .exclude(c): d["features"] = "all numeric except (\(c.map(\.value).joined(separator: ", ")))"
+        case .allNumeric: d["features"] = "all numeric"
+        }
+        if let f = spec.formulaColumn { d["formula"] = f.value }
+        if let u = spec.units { d["units"] = u }
+        return d
+    }
+
+    static func ruleDescription(_ ood: CheckedOOD) -> String {
+        switch ood.source {
+        case let .dataset(options, dropOverlap, _):
+            return "rows of \(options.path)" + (dropOverlap ? " whose reduced formula is not in the main dataset" : "")
+        case let .filter(rule):
+            var parts: [String] = []
+            if let lo = rule.minElements { parts.append("at least \(lo) elements") }
+            if let hi = rule.maxElements { parts.append("at most \(hi) elements") }
+            if !rule.containsAny.isEmpty { parts.append("contains any of \(rule.containsAny.sorted().joined(separator: ", "))") }
+            if let lo = rule.minTarget { parts.append("target ≥ \(lo)") }
+            if let hi = rule.maxTarget { parts.append("target ≤ \(hi)") }
+            return "main-dataset rows with " + parts.joined(separator: " and ")
+        }
+    }
+
+    static func encode(_ manifest: Manifest) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(manifest), as: UTF8.self) + "\n"
+    }
+
+    static func timestamp(_ date: Date) -> String {
+        date.formatted(.iso8601)
+    }
+}

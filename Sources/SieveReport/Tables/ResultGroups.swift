@@ -1,0 +1,44 @@
+import SieveCore
+
+/// Finished runs grouped by everything but the seed: one group per point of a learning curve.
+public struct ResultGroup: Sendable {
+    public let model: String
+    public let strategy: String
+    public let trainSize: TrainSize
+    /// Done runs of the group, sorted by seed.
+    public let runs: [RunRecord]
+
+    /// Training rows (the same for every seed; the mean if a pool ever differed).
+    public var trainRows: Double { Summary(runs.map { Double($0.trainRows) }).mean }
+    public var trainFraction: Double { Summary(runs.map(\.trainFraction)).mean }
+
+    /// RMSE over seeds on `split`, or nil when no run measured it.
+    public func rmse(on split: String) -> Summary? { summary(on: split, \.rmse) }
+
+    public func summary(on split: String, _ metric: KeyPath<RegressionMetrics, Double>) -> Summary? {
+        let values = runs.compactMap { $0.metrics(on: split)?[keyPath: metric] }
+        return values.isEmpty ? nil : Summary(values)
+    }
+
+    /// Groups done runs by model, strategy and size, in key order.
+    public static func grouping(_ records: [RunRecord]) -> [ResultGroup] {
+        let done = records.filter { $0.status == .done }.sorted { $0.key < $1.key }
+        var groups: [ResultGroup] = []
+        var current: [RunRecord] = []
+        func flush() {
+            guard let first = current.first else { return }
+            groups.append(ResultGroup(model: first.key.model, strategy: first.key.strategy,
+                                      trainSize: first.key.trainSize, runs: current))
+            current = []
+        }
+        for record in done {
+            if let first = current.first,
+               (first.key.model, first.key.strategy, first.key.trainSize) != (record.key.model, record.key.strategy, record.key.trainSize) {
+                flush()
+            }
+            current.append(record)
+        }
+        flush()
+        return groups
+    }
+}

@@ -1,0 +1,107 @@
+import SieveCore
+
+/// A value from the spec together with where it was written, so later checks (a missing file, a
+/// column the CSV lacks) can point at the right place.
+public struct Located<Value: Sendable & Equatable>: Sendable, Equatable {
+    public var value: Value
+    public var location: SourceLocation
+
+    public init(_ value: Value, at location: SourceLocation) {
+        self.value = value
+        self.location = location
+    }
+}
+
+/// A whole experiment grid, as declared in a YAML spec and checked for shape and ranges.
+public struct ExperimentSpec: Sendable {
+    public var name: String
+    /// The spec file, as given on the command line.
+    public var specPath: String
+    /// The spec's text, for diagnostics found after reading (missing files, unknown columns).
+    public var source: SourceText
+    public var description: String?
+    public var dataset: DatasetSpec
+    public var splits: SplitsSpec
+    /// Models in the order written.
+    public var models: [ModelSpec]
+    public var trainSizes: [Located<TrainSize>]
+    public var seeds: [Int]
+    /// The output folder, resolved against the spec's folder.
+    public var output: Located<String>
+    /// The whole spec as written, for the manifest.
+    public var root: SpecNode
+}
+
+/// Where the rows come from and which columns become features.
+public struct DatasetSpec: Sendable, Equatable {
+    public enum Features: Sendable, Equatable {
+        case magpie(formulaColumn: Located<String>)
+        case columns([Located<String>])
+        case exclude([Located<String>])
+        case allNumeric
+    }
+
+    public enum MissingValues: String, Sendable, Equatable, CaseIterable {
+        case error
+        case dropRows = "drop_rows"
+    }
+
+    /// The CSV path resolved against the spec's folder.
+    public var path: Located<String>
+    public var target: Located<String>
+    public var features: Features
+    /// A column of formulas for composition-based splits, when it is not the Magpie column.
+    public var formulaColumn: Located<String>?
+    public var missing: MissingValues
+    /// Units of the target, for table headers and plot axes (e.g. "eV/atom").
+    public var units: String?
+}
+
+/// The in-distribution holdout and the out-of-distribution test sets.
+public struct SplitsSpec: Sendable, Equatable {
+    public var idTestFraction: Located<Double>
+    public var idTestSeed: Int
+    public var ood: [OODSpec]
+}
+
+/// One named out-of-distribution test set.
+public struct OODSpec: Sendable, Equatable {
+    public enum Source: Sendable, Equatable {
+        /// Rows of another file; `dropOverlap` removes those whose reduced formula is in the main dataset.
+        case dataset(DatasetSpec, dropOverlap: Bool)
+        /// Rows of the main dataset that match the filter, moved out of the pool.
+        case filter(RowFilterSpec)
+    }
+
+    public var name: Located<String>
+    public var source: Source
+}
+
+/// A rule picking rows by chemistry or target value; every given condition must hold.
+public struct RowFilterSpec: Sendable, Equatable {
+    public var minElements: Int?
+    public var maxElements: Int?
+    /// Rows containing any of these elements.
+    public var containsAny: [Located<String>]
+    public var minTarget: Double?
+    public var maxTarget: Double?
+    public var location: SourceLocation
+
+    /// Whether the filter needs each row's composition.
+    public var needsComposition: Bool { minElements != nil || maxElements != nil || !containsAny.isEmpty }
+}
+
+/// A named model: its kind and its parameters, checked against the model catalog later.
+public struct ModelSpec: Sendable, Equatable {
+    public var name: Located<String>
+    public var kind: Located<String>
+    /// Parameters other than `kind`, in the order written.
+    public var parameters: [(key: Located<String>, value: SpecNode)]
+    public var location: SourceLocation
+
+    public static func == (a: ModelSpec, b: ModelSpec) -> Bool {
+        a.name == b.name && a.kind == b.kind && a.location == b.location
+            && a.parameters.count == b.parameters.count
+            && zip(a.parameters, b.parameters).allSatisfy { $0.key == $1.key && $0.value == $1.value }
+    }
+}

@@ -1,0 +1,161 @@
+import SieveCore
+
+extension SpecReader {
+    static let datasetKeys = ["path", "target", "features", "formula", "missing", "units"]
+    static let featureKeys = ["magpie", "columns", "exclude"]
+    static let splitKeys = ["id_test", "ood"]
+    static let idTestKeys = ["fraction", "seed"]
+    static let oodKeys = ["name", "dataset", "drop_overlap", "where"]
+    static let whereKeys = ["elements", "contains", "target"]
+    static let rangeKeys = ["min", "max"]
+
+    static func readDataset(_ node: SpecNode, _ what: String, log: SpecLog, folder: String) -> DatasetSpec? {
+        guard let map = log.mapping(node, "The \(what)", keys: datasetKeys) else { return nil }
+        let path = map.required("path", "the CSV file, relative to the spec's folder.").flatMap { p in
+            log.string(p, "\(what).path").map { Located(FileSystem.resolve($0, against: folder), at: p.location) }
+        }
+        let target = map.required("target", "the name of the column to predict.").flatMap { t in
+            log.string(t, "\(what).target").map { Located($0, at: t.location) }
+        }
+        var features: DatasetSpec.Features? = .allNumeric
+        if let f = map["features"] { features = readFeatures(f, what, log: log) }
+        let formula = map["formula"].flatMap { f in log.string(f, "\(what).formula").map { Located($0, at: f.location) } }
+        var missing = DatasetSpec.MissingValues.error
+        if let m = map["missing"] {
+            if let choice = log.choice(m, "\(what).missing", among: DatasetSpec.MissingValues.allCases.map(\.rawValue)) {
+                missing = DatasetSpec.MissingValues(rawValue: choice)!
+            }
+        }
+        let units = map["units"].flatMap { log.string($0, "\(what).units") }
+        guard let path, let target, let features else { return nil }
+        return DatasetSpec(path: path, target: target, features: features, formulaColumn: formula, missing: missing, units: units)
+    }
+
+    static func readFeatures(_ node: SpecNode, _ what: String, log: SpecLog) -> DatasetSpec.Features? {
+        guard let map = log.mapping(node, "\(what).features", keys: featureKeys) else { return nil }
+        guard map.keys.count == 1 else {
+            log.error(node, "\(what).features takes exactly one of `magpie: <formula column>`, `columns: [...]` or `exclude: [...]`.")
+            return nil
+        }
+        func located(_ n: SpecNode, _ label: String) -> [Located<String>]? {
+            log.list(n).map { item in log.string(item, label).map { Located($0, at: item.location) } }
+                .reduce([Located<String>]?.some([])) { all, next in all.flatMap { a in next.map { a + [$0] } } }
+        }
+        if let m = map["magpie"] {
+            return log.string(m, "\(what).features.magpie").map { .magpie(formulaColumn: Located($0, at: m.location)) }
+        }
+        if let c = map["columns"] {
+            guard let columns = located(c, "Each feature column"), !columns.isEmpty else { return nil }
+            return .columns(columns)
+        }
+        if let e = map["exclude"] {
+            return located(e, "Each excluded column").map { .exclude($0) }
+        }
+        return nil
+    }
+
+    static func readSplits(_ node: SpecNode?, at location: SourceLocation, log: SpecLog, folder: String) -> SplitsSpec? {
+        guard let node else { return SplitsSpec(idTestFraction: Located(0.1, at: location), idTestSeed: 0, ood: []) }
+        guard let map = log.mapping(node, "splits", keys: splitKeys) else { return nil }
+        var fraction = Located(0.1, at: node.location)
+        var seed = 0
+        if let idNode = map["id_test"], let id = log.mapping(idNode, "splits.id_test", keys: idTestKeys) {
+            if let f = id["fraction"], let value = log.number(f, "splits.id_test.fraction") {
+                if value > 0 && value < 1 { fraction = Located(value, at: f.location) } else {
+                    log.error(f, "splits.id_test.fraction \(value) is outside (0, 1): the ID test set needs some rows and must leave a pool.")
+                }
+            }
+            if let s = id["seed"], let value = log.int(s, "splits.id_test.seed") { seed = value }
+        }
+        var ood: [OODSpec] = []
+        if let list = map["ood"] {
+            guard let items = list.list else {
+                log.error(list, "splits.ood must be a list of named test sets, each with `dataset` or `where`.")
+                return nil
+            }
+            var seen: [String: SourceLocation] = [:]
+            for item in items {
+                guard let spec = readOOD(item, log: log, folder: folder) else { continue }
+                if let first = seen[spec.name.value] {
+                    log.error(spec.name.location, "The test set name '\(spec.name.value)' is used twice (first at line \(first.line)).")
+                }
+                seen[spec.name.value] = spec.name.location
+                ood.append(spec)
+            }
+        }
+        return SplitsSpec(idTestFraction: fraction, idTestSeed: seed, ood: ood)
+    }
+
+    static let reservedSplitNames = ["id", "pool", "unused"]
+
+    static func readOOD(_ node: SpecNode, log: SpecLog, folder: String) -> OODSpec? {
+        guard let map = log.mapping(node, "An OOD test set", keys: oodKeys) else { return nil }
+        guard let nameNode = map.required("name", "a short name for the test set, used as a column in the tables."),
+              let name = log.string(nameNode, "The test set's name") else { return nil }
+        if !isSimpleName(name) || reservedSplitNames.contains(name) {
+            log.error(nameNode, "The test set name '\(name)' must use only letters, digits, '-', '_' and '.', "
+                      + "and not be one of \(reservedSplitNames.joined(separator: ", ")).")
+        }
+        let located = Located(name, at: nameNode.location)
+        switch (map["dataset"], map["where"]) {
+        case let (dataset?, nil):
+            var dropOverlap = false
+            if let d = map["drop_overlap"] {
+                if let flag = d.bool { dropOverlap = flag } else if let choice = log.choice(d, "drop_overlap", among: ["formula", "none"]) {
+                    dropOverlap = choice == "formula"
+                }
+            }
+            return readDataset(dataset, "OOD test set '\(name)'", log: log, folder: folder)
+                .map { OODSpec(name: located, source: .dataset($0, dropOverlap: dropOverlap)) }
+        case let (nil, filter?):
+            if let d = map.keyNode("drop_overlap") {
+                log.error(d, "drop_overlap applies only to a test set read from another `dataset`.")
+            }
+            return readFilter(filter, name: name, log: log).map { OODSpec(name: located, source: .filter($0)) }
+        case (.some, .some):
+            log.error(node, "The test set '\(name)' gives both `dataset` and `where`; give one.")
+            return nil
+        case (nil, nil):
+            log.error(node, "The test set '\(name)' needs `dataset` (rows from another file) or `where` (rows of the main dataset matching a rule).")
+            return nil
+        }
+    }
+
+    static func readFilter(_ node: SpecNode, name: String, log: SpecLog) -> RowFilterSpec? {
+        let what = "The `where` rule of '\(name)'"
+        guard let map = log.mapping(node, what, keys: whereKeys) else { return nil }
+        guard !map.keys.isEmpty else {
+            log.error(node, "\(what) is empty; give `elements`, `contains` or `target`.")
+            return nil
+        }
+        var filter = RowFilterSpec(containsAny: [], location: node.location)
+        if let e = map["elements"], let range = log.mapping(e, "where.elements", keys: rangeKeys) {
+            filter.minElements = range["min"].flatMap { log.int($0, "where.elements.min") }
+            filter.maxElements = range["max"].flatMap { log.int($0, "where.elements.max") }
+            if filter.minElements == nil && filter.maxElements == nil {
+                log.error(e, "where.elements needs `min`, `max` or both (numbers of distinct elements).")
+            }
+            if let lo = filter.minElements, let hi = filter.maxElements, lo > hi {
+                log.error(e, "where.elements has min \(lo) above max \(hi).")
+            }
+        }
+        if let c = map["contains"] {
+            for item in log.list(c) {
+                guard let symbol = log.string(item, "Each element in where.contains") else { continue }
+                if !PeriodicTable.symbols.contains(symbol) {
+                    log.error(item, "'\(symbol)' is not an element symbol" + EditDistance.didYouMean(symbol, among: PeriodicTable.orderedSymbols).replacingFirstSemicolon)
+                    continue
+                }
+                filter.containsAny.append(Located(symbol, at: item.location))
+            }
+        }
+        if let t = map["target"], let range = log.mapping(t, "where.target", keys: rangeKeys) {
+            filter.minTarget = range["min"].flatMap { log.number($0, "where.target.min") }
+            filter.maxTarget = range["max"].flatMap { log.number($0, "where.target.max") }
+            if filter.minTarget == nil && filter.maxTarget == nil {
+                log.error(t, "where.target needs `min`, `max` or both.")
+            }
+        }
+        return filter
+    }
+}

@@ -1,0 +1,65 @@
+import SieveCore
+import Yams
+
+/// Turns YAML text into a ``SpecNode`` tree; the only user of Yams.
+enum YAMLLoader {
+    /// The document's root node, or a diagnostic at the syntax error.
+    static func load(_ text: String, source: SourceText) -> Result<SpecNode, Diagnostic> {
+        do {
+            guard let node = try Yams.compose(yaml: text) else {
+                return .failure(Diagnostic(at: SourceLocation(path: source.path, line: 1, column: 1),
+                                           "The spec file is empty; it needs at least `name`, `dataset` and `models`."))
+            }
+            return .success(convert(node, path: source.path))
+        } catch let error as YamlError {
+            return .failure(diagnostic(for: error, source: source))
+        } catch {
+            return .failure(Diagnostic(at: SourceLocation(path: source.path, line: 1, column: 1),
+                                       "The spec file could not be read as YAML: \(error)."))
+        }
+    }
+
+    private static func location(_ mark: Mark?, path: String) -> SourceLocation {
+        SourceLocation(path: path, line: mark?.line ?? 1, column: mark?.column ?? 1)
+    }
+
+    private static func convert(_ node: Node, path: String) -> SpecNode {
+        let at = location(node.mark, path: path)
+        switch node {
+        case let .scalar(scalar):
+            let quoted = scalar.style == .singleQuoted || scalar.style == .doubleQuoted
+            if quoted { return SpecNode(.string(scalar.string), at: at) }
+            switch node.tag.rawValue {
+            case Tag.Name.null.rawValue: return SpecNode(.null, at: at)
+            case Tag.Name.bool.rawValue: return SpecNode(node.bool.map(SpecNode.Value.bool) ?? .string(scalar.string), at: at)
+            case Tag.Name.int.rawValue: return SpecNode(node.int.map(SpecNode.Value.int) ?? .string(scalar.string), at: at)
+            case Tag.Name.float.rawValue:
+                return SpecNode(node.float.map(SpecNode.Value.double) ?? .string(scalar.string), at: at)
+            default: return SpecNode(.string(scalar.string), at: at)
+            }
+        case let .sequence(sequence):
+            return SpecNode(.list(sequence.map { convert($0, path: path) }), at: at)
+        case let .mapping(mapping):
+            return SpecNode(.mapping(mapping.map { (convert($0.key, path: path), convert($0.value, path: path)) }), at: at)
+        case let .alias(alias):
+            return SpecNode(.string(alias.anchor.rawValue), at: at)
+        }
+    }
+
+    private static func diagnostic(for error: YamlError, source: SourceText) -> Diagnostic {
+        switch error {
+        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
+             let .composer(context, problem, mark, _):
+            let detail = context.map { "\($0.text) " } ?? ""
+            return source.error(at: location(mark, path: source.path),
+                                "The spec is not valid YAML: \(detail)\(problem).")
+        case let .duplicatedKeysInMapping(duplicates, context):
+            return source.error(at: location(context.mark, path: source.path),
+                                "The key\(duplicates.count == 1 ? "" : "s") \(duplicates.sorted().map { "'\($0)'" }.joined(separator: ", ")) "
+                                + "appear\(duplicates.count == 1 ? "s" : "") more than once in this mapping.")
+        default:
+            return Diagnostic(at: SourceLocation(path: source.path, line: 1, column: 1),
+                              "The spec is not valid YAML: \(error).")
+        }
+    }
+}
