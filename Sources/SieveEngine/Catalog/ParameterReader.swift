@@ -67,7 +67,8 @@ struct ModelKind: Sendable {
                 }
                 reader.apply(value, log, &model)
             }
-            guard log.diagnostics.count == before else { return nil }
+            // Ranges are checked even when some parameter was unreadable (it kept its default), so
+            // every problem shows up in one pass.
             for problem in model.validate() {
                 let at = spec.parameters.first { $0.key.value == problem.parameter }?.value.location ?? spec.location
                 log.error(at, "In the model '\(spec.name.value)': \(problem.message)")

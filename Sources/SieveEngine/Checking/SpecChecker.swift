@@ -6,27 +6,38 @@ import SieveSpec
 /// Checks a read spec against the model catalog and the data files (do they exist, do they have
 /// the named columns), adding every problem to the spec's diagnostics with its location.
 public enum SpecChecker {
-    /// Reads and checks the spec at `path`; throws ``DiagnosticsError`` with every problem.
+    /// Reads and checks the spec at `path`; throws ``DiagnosticsError`` with every problem: of the
+    /// YAML, of the spec's shape, of the models' parameters and of the data files, all at once.
     public static func load(path: String) throws -> CheckedExperiment {
-        try check(SpecReader.read(path: path))
+        try check(SpecReader.parse(path: path))
     }
 
-    public static func check(_ spec: ExperimentSpec) throws -> CheckedExperiment {
-        let log = SpecLog(source: spec.source)
+    /// Checks spec text (`path` locates it); for tests and tools.
+    public static func load(text: String, path: String) throws -> CheckedExperiment {
+        try check(SpecReader.parse(text: text, path: path))
+    }
+
+    static func check(_ reading: SpecReader.Reading) throws -> CheckedExperiment {
+        let log = SpecLog(source: reading.source)
+        log.append(reading.diagnostics)
         var models: [NamedModel] = []
-        for model in spec.models {
+        for model in reading.models {
             if let regressor = ModelCatalog.build(model, log: log) {
                 models.append(NamedModel(name: model.name.value, kind: model.kind.value, regressor: regressor))
             }
         }
+        guard let spec = reading.spec else { throw DiagnosticsError(log.sortedDiagnostics) }
+        if spec.trainSizes.isEmpty && !log.hasErrors {
+            log.error(spec.root.location, "The spec needs at least one training size.")
+        }
         let main = checkDataset(spec.dataset, log: log)
-        let mainHasFormulas = main?.effectiveFormulaColumn != nil
+        let mainHasFormulas = Self.hasFormulas(spec.dataset)
         var ood: [CheckedOOD] = []
         for set in spec.splits.ood {
             switch set.source {
             case let .dataset(datasetSpec, dropOverlap):
                 guard let options = checkDataset(datasetSpec, log: log) else { continue }
-                if dropOverlap && (!mainHasFormulas || options.effectiveFormulaColumn == nil) {
+                if dropOverlap && (!mainHasFormulas || !Self.hasFormulas(datasetSpec)) {
                     log.error(set.name.location, "The test set '\(set.name.value)' drops formulas it shares with the main dataset, "
                               + "so both datasets need formulas: give `formula: <column>` or `features: {magpie: <column>}` in each.")
                 }
@@ -48,8 +59,14 @@ public enum SpecChecker {
                     location: set.name.location))
             }
         }
-        guard !log.hasErrors, let main else { throw DiagnosticsError(log.diagnostics) }
+        guard !log.hasErrors, let main else { throw DiagnosticsError(log.sortedDiagnostics) }
         return CheckedExperiment(spec: spec, models: models.sorted { $0.name < $1.name }, dataset: main, ood: ood)
+    }
+
+    private static func hasFormulas(_ dataset: DatasetSpec) -> Bool {
+        if dataset.formulaColumn != nil { return true }
+        if case .magpie = dataset.features { return true }
+        return false
     }
 
     private static func sameFeatures(_ a: DatasetSpec.Features, _ b: DatasetSpec.Features) -> Bool {

@@ -10,6 +10,21 @@ public final class SpecLog {
 
     public var hasErrors: Bool { !diagnostics.isEmpty }
 
+    /// Adds problems found elsewhere (an earlier reading step).
+    public func append(_ more: [Diagnostic]) { diagnostics += more }
+
+    /// The problems in file order (those without a location first).
+    public var sortedDiagnostics: [Diagnostic] {
+        diagnostics.enumerated().sorted { a, b in
+            switch (a.element.location, b.element.location) {
+            case let (x?, y?): return x == y ? a.offset < b.offset : x < y
+            case (nil, _?): return true
+            case (_?, nil): return false
+            case (nil, nil): return a.offset < b.offset
+            }
+        }.map(\.element)
+    }
+
     public func error(_ at: SourceLocation, _ message: String) {
         diagnostics.append(source.error(at: at, message))
     }

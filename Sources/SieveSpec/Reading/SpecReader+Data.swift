@@ -54,9 +54,10 @@ extension SpecReader {
         return nil
     }
 
-    static func readSplits(_ node: SpecNode?, at location: SourceLocation, log: SpecLog, folder: String) -> SplitsSpec? {
+    static func readSplits(_ node: SpecNode?, at location: SourceLocation, log: SpecLog, folder: String) -> SplitsSpec {
         guard let node else { return SplitsSpec(idTestFraction: Located(0.1, at: location), idTestSeed: 0, ood: []) }
-        guard let map = log.mapping(node, "splits", keys: splitKeys) else { return nil }
+        let fallback = SplitsSpec(idTestFraction: Located(0.1, at: location), idTestSeed: 0, ood: [])
+        guard let map = log.mapping(node, "splits", keys: splitKeys) else { return fallback }
         var fraction = Located(0.1, at: node.location)
         var seed = 0
         if let idNode = map["id_test"], let id = log.mapping(idNode, "splits.id_test", keys: idTestKeys) {
@@ -71,7 +72,7 @@ extension SpecReader {
         if let list = map["ood"] {
             guard let items = list.list else {
                 log.error(list, "splits.ood must be a list of named test sets, each with `dataset` or `where`.")
-                return nil
+                return SplitsSpec(idTestFraction: fraction, idTestSeed: seed, ood: [])
             }
             var seen: [String: SourceLocation] = [:]
             for item in items {

@@ -6,33 +6,56 @@ import SieveCore
 public enum SpecReader {
     static let topLevelKeys = ["name", "description", "dataset", "splits", "models", "train_sizes", "seeds", "output"]
 
+    /// What reading a spec found: the spec when its required parts could be read, the model
+    /// entries that were well-formed (checked further by the engine even when other parts are
+    /// broken, so all problems surface at once), and every problem.
+    public struct Reading: Sendable {
+        public var spec: ExperimentSpec?
+        public var models: [ModelSpec]
+        public var diagnostics: [Diagnostic]
+        public var source: SourceText
+    }
+
     /// Reads the spec at `path`; throws ``DiagnosticsError`` with every problem found.
     public static func read(path: String) throws -> ExperimentSpec {
+        let reading = try parse(path: path)
+        guard reading.diagnostics.isEmpty, let spec = reading.spec else { throw DiagnosticsError(reading.diagnostics) }
+        return spec
+    }
+
+    /// Reads spec text; throws ``DiagnosticsError`` with every problem found.
+    public static func read(text: String, path: String) throws -> ExperimentSpec {
+        let reading = parse(text: text, path: path)
+        guard reading.diagnostics.isEmpty, let spec = reading.spec else { throw DiagnosticsError(reading.diagnostics) }
+        return spec
+    }
+
+    /// Reads the spec at `path` as far as it can; throws only when the file cannot be read.
+    public static func parse(path: String) throws -> Reading {
         guard let text = FileSystem.readText(path) else {
             throw DiagnosticsError([Diagnostic(at: nil, "The spec file \(path) does not exist or cannot be read.")])
         }
-        return try read(text: text, path: path)
+        return parse(text: text, path: path)
     }
 
-    /// Reads spec text; `path` locates it (relative paths inside resolve against its folder).
-    public static func read(text: String, path: String) throws -> ExperimentSpec {
+    /// Reads spec text as far as it can; `path` locates it (relative paths inside resolve against
+    /// its folder).
+    public static func parse(text: String, path: String) -> Reading {
         let source = SourceText(path: path, text: text)
         let root: SpecNode
         switch YAMLLoader.load(text, source: source) {
         case let .success(node): root = node
-        case let .failure(diagnostic): throw DiagnosticsError([diagnostic])
+        case let .failure(diagnostic): return Reading(spec: nil, models: [], diagnostics: [diagnostic], source: source)
         }
         let log = SpecLog(source: source)
-        let folder = FileSystem.directory(of: path)
-        let spec = readRoot(root, log: log, folder: folder, source: source)
-        if !log.diagnostics.isEmpty || spec == nil {
-            throw DiagnosticsError(log.diagnostics.sorted { ($0.location ?? .init(path: "", line: 0, column: 0)) < ($1.location ?? .init(path: "", line: 0, column: 0)) })
-        }
-        return spec!
+        let (spec, models) = readRoot(root, log: log, folder: FileSystem.directory(of: path), source: source)
+        return Reading(spec: spec, models: models, diagnostics: log.diagnostics, source: source)
     }
 
-    private static func readRoot(_ root: SpecNode, log: SpecLog, folder: String, source: SourceText) -> ExperimentSpec? {
-        guard let top = log.mapping(root, "The spec", keys: topLevelKeys) else { return nil }
+    private static func readRoot(_ root: SpecNode, log: SpecLog, folder: String, source: SourceText)
+        -> (ExperimentSpec?, [ModelSpec])
+    {
+        guard let top = log.mapping(root, "The spec", keys: topLevelKeys) else { return (nil, []) }
         let name = top.required("name", "a short name for the experiment, used for the output folder.")
             .flatMap { log.string($0, "name") }
         if let name, let node = top["name"], name.contains("/") {
@@ -43,7 +66,7 @@ public enum SpecReader {
             .flatMap { readDataset($0, "dataset", log: log, folder: folder) }
         let splits = readSplits(top["splits"], at: root.location, log: log, folder: folder)
         let models = top.required("models", "at least one named model, e.g. `rf: {kind: random_forest}`.")
-            .flatMap { readModels($0, log: log) }
+            .map { readModels($0, log: log) } ?? []
         let sizes = readTrainSizes(top["train_sizes"], log: log)
         let seeds = readSeeds(top["seeds"], log: log)
         let output: Located<String>
@@ -52,121 +75,116 @@ public enum SpecReader {
         } else {
             output = Located("results/\(name ?? "experiment")", at: root.location)
         }
-        guard let name, let dataset, let splits, let models, let sizes, let seeds else { return nil }
-        return ExperimentSpec(name: name, specPath: source.path, source: source, description: description,
-                              dataset: dataset, splits: splits, models: models, trainSizes: sizes, seeds: seeds,
-                              output: output, root: root)
+        guard let dataset else { return (nil, models) }
+        let spec = ExperimentSpec(name: name ?? "experiment", specPath: source.path, source: source, description: description,
+                                  dataset: dataset, splits: splits, models: models, trainSizes: sizes, seeds: seeds,
+                                  output: output, root: root)
+        return (spec, models)
     }
 
     // MARK: Grid
 
-    static func readTrainSizes(_ node: SpecNode?, log: SpecLog) -> [Located<TrainSize>]? {
+    static func readTrainSizes(_ node: SpecNode?, log: SpecLog) -> [Located<TrainSize>] {
         guard let node else { return [Located(.fraction(1.0), at: SourceLocation(path: log.source.path, line: 1, column: 1))] }
         guard let items = node.list, !items.isEmpty else {
             log.error(node, "train_sizes must be a non-empty list of fractions of the pool (0 < f ≤ 1) or row counts.")
-            return nil
+            return []
         }
         var sizes: [Located<TrainSize>] = []
-        var ok = true
         for item in items {
             switch item.value {
             case let .double(f):
                 if f > 0 && f <= 1 { sizes.append(Located(.fraction(f), at: item.location)) } else {
                     log.error(item, "The training fraction \(f) is outside (0, 1]; write a fraction of the pool, or an integer row count.")
-                    ok = false
                 }
             case let .int(c):
                 if c >= 2 { sizes.append(Located(.count(c), at: item.location)) } else {
                     log.error(item, "The training size \(c) is too small: a count needs at least 2 rows (write 1.0 for the whole pool).")
-                    ok = false
                 }
             default:
                 log.error(item, "Each training size must be a fraction (0 < f ≤ 1) or a row count, not \(item.kindDescription).")
-                ok = false
             }
         }
         var seen: [TrainSize: SourceLocation] = [:]
+        var unique: [Located<TrainSize>] = []
         for size in sizes {
             if let first = seen[size.value] {
                 log.error(size.location, "The training size \(size.value) is listed twice (first at line \(first.line)).")
-                ok = false
+                continue
             }
             seen[size.value] = size.location
+            unique.append(size)
         }
-        return ok ? sizes : nil
+        return unique
     }
 
-    static func readSeeds(_ node: SpecNode?, log: SpecLog) -> [Int]? {
+    static func readSeeds(_ node: SpecNode?, log: SpecLog) -> [Int] {
         guard let node else { return [0] }
         if let count = node.int {
-            guard count >= 1 else { log.error(node, "seeds must be at least 1, got \(count)."); return nil }
+            guard count >= 1 else { log.error(node, "seeds must be at least 1, got \(count)."); return [] }
             return Array(0..<count)
         }
         guard let items = node.list, !items.isEmpty else {
             log.error(node, "seeds must be a count (e.g. 5, meaning seeds 0–4) or a non-empty list of integers.")
-            return nil
+            return []
         }
         var seeds: [Int] = []
         for item in items {
             guard let seed = log.int(item, "Each seed") else { continue }
-            if seeds.contains(seed) { log.error(item, "The seed \(seed) is listed twice.") }
+            if seeds.contains(seed) { log.error(item, "The seed \(seed) is listed twice."); continue }
             seeds.append(seed)
         }
-        return seeds.count == items.count ? seeds : nil
+        return seeds
     }
 
     // MARK: Models
 
-    static func readModels(_ node: SpecNode, log: SpecLog) -> [ModelSpec]? {
+    static func readModels(_ node: SpecNode, log: SpecLog) -> [ModelSpec] {
         guard let pairs = node.mapping, !pairs.isEmpty else {
             log.error(node, "models must map names to model definitions, e.g. `rf: {kind: random_forest, trees: 100}`.")
-            return nil
+            return []
         }
         var models: [ModelSpec] = []
         var seen: [String: SourceLocation] = [:]
-        var ok = true
         for (keyNode, value) in pairs {
-            guard let name = log.string(keyNode, "A model name") else { ok = false; continue }
+            guard let name = log.string(keyNode, "A model name") else { continue }
             if let first = seen[name] {
                 log.error(keyNode, "The model name '\(name)' is used twice (first at line \(first.line)).")
-                ok = false
                 continue
             }
             seen[name] = keyNode.location
             if !Self.isSimpleName(name) {
                 log.error(keyNode, "The model name '\(name)' may use only letters, digits, '-', '_' and '.'; it appears in file names.")
-                ok = false
             }
             guard let entries = value.mapping else {
                 log.error(value, "The model '\(name)' must be a mapping with a `kind`, not \(value.kindDescription).")
-                ok = false
                 continue
             }
             var kind: Located<String>?
+            var kindWritten = false
             var parameters: [(key: Located<String>, value: SpecNode)] = []
             var seenKeys: Set<String> = []
             for (key, parameter) in entries {
-                guard let keyText = log.string(key, "A parameter name") else { ok = false; continue }
+                guard let keyText = log.string(key, "A parameter name") else { continue }
                 if !seenKeys.insert(keyText).inserted {
                     log.error(key, "'\(keyText)' appears twice in the model '\(name)'.")
-                    ok = false
                     continue
                 }
                 if keyText == "kind" {
-                    if let k = log.string(parameter, "kind") { kind = Located(k, at: parameter.location) } else { ok = false }
+                    kindWritten = true
+                    if let k = log.string(parameter, "kind") { kind = Located(k, at: parameter.location) }
                 } else {
                     parameters.append((Located(keyText, at: key.location), parameter))
                 }
             }
             guard let kind else {
-                if ok { log.error(value, "The model '\(name)' needs a `kind`, such as random_forest or xgboost.") }
-                ok = false
+                if !kindWritten { log.error(value, "The model '\(name)' needs a `kind`, such as random_forest or xgboost.") }
                 continue
             }
             models.append(ModelSpec(name: Located(name, at: keyNode.location), kind: kind, parameters: parameters,
                                     location: keyNode.location))
         }
-        return ok ? models : nil
+        return models
     }
 
     /// Letters, digits, '-', '_' and '.', starting with a letter or digit.
