@@ -29,7 +29,7 @@ let package = Package(
         .target(name: "SieveSpec", dependencies: ["SieveCore", "Yams"]),
         .target(
             name: "SieveEngine",
-            dependencies: ["SieveCore", "SieveData", "SieveModels", "SieveSelection", "SieveSpec"]
+            dependencies: ["SieveCore", "SieveData", "SieveModels", "SieveSelection", "SieveSpec", "SieveReport"]
         ),
         .target(name: "SieveReport", dependencies: ["SieveCore"]),
         .target(
@@ -49,12 +49,12 @@ let package = Package(
         .testTarget(name: "SieveCoreTests", dependencies: ["SieveCore"]),
         .testTarget(name: "SieveDataTests", dependencies: ["SieveData"], resources: [.copy("Fixtures")]),
         .testTarget(name: "SieveXGBoostTests", dependencies: ["SieveXGBoost"]),
-        .testTarget(name: "SieveModelsTests", dependencies: ["SieveModels", "SieveData"]),
+        .testTarget(name: "SieveModelsTests", dependencies: ["SieveModels", "SieveData"], resources: [.copy("Fixtures")]),
         .testTarget(name: "SieveSelectionTests", dependencies: ["SieveSelection"]),
-        .testTarget(name: "SieveSpecTests", dependencies: ["SieveSpec"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "SieveSpecTests", dependencies: ["SieveSpec"]),
         .testTarget(name: "SieveEngineTests", dependencies: ["SieveEngine"]),
         .testTarget(name: "SieveReportTests", dependencies: ["SieveReport"]),
         .testTarget(name: "SieveCLITests", dependencies: ["SieveCLI"]),
-        .testTarget(name: "SieveEndToEndTests", dependencies: ["SieveCore"]),
+        .testTarget(name: "SieveEndToEndTests"),
     ]
 )

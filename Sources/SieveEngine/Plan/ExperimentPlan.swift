@@ -38,10 +38,10 @@ public struct ExperimentPlan: Sendable {
     /// and how the splits were cut.
     static func dataFingerprint(_ experiment: CheckedExperiment, data: ExperimentData) -> String {
         let files = data.provenance.map { "\($0.role)=\($0.sha256)/\($0.rows)" }.joined(separator: "|")
-        let dataset = "\(experiment.dataset)"
+        let dataset = Fingerprint.of(experiment.dataset)
         let splits = data.testSets.map { "\($0.name):\($0.rows.count)" }.joined(separator: ",")
         let splitRule = "id=\(experiment.spec.splits.idTestFraction.value)/\(experiment.spec.splits.idTestSeed)"
-        let oodRules = experiment.ood.map { "\($0.name)=\($0.source)" }.joined(separator: "|")
+        let oodRules = experiment.ood.map(Fingerprint.of).joined(separator: "|")
         return [files, dataset, splitRule, oodRules, splits, "pool=\(data.pool.count)"].joined(separator: "\n")
     }
 }

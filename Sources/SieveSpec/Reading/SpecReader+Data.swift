@@ -76,12 +76,14 @@ extension SpecReader {
             }
             var seen: [String: SourceLocation] = [:]
             for item in items {
-                guard let spec = readOOD(item, log: log, folder: folder) else { continue }
-                if let first = seen[spec.name.value] {
-                    log.error(spec.name.location, "The test set name '\(spec.name.value)' is used twice (first at line \(first.line)).")
+                // Names are checked for repeats even when the rest of the entry is broken.
+                if let nameNode = item.mapping?.first(where: { $0.key.string == "name" })?.value, let name = nameNode.string {
+                    if let first = seen[name] {
+                        log.error(nameNode, "The test set name '\(name)' is used twice (first at line \(first.line)).")
+                    }
+                    seen[name] = seen[name] ?? nameNode.location
                 }
-                seen[spec.name.value] = spec.name.location
-                ood.append(spec)
+                if let spec = readOOD(item, log: log, folder: folder) { ood.append(spec) }
             }
         }
         return SplitsSpec(idTestFraction: fraction, idTestSeed: seed, ood: ood)

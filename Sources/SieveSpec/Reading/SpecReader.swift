@@ -49,7 +49,7 @@ public enum SpecReader {
         }
         let log = SpecLog(source: source)
         let (spec, models) = readRoot(root, log: log, folder: FileSystem.directory(of: path), source: source)
-        return Reading(spec: spec, models: models, diagnostics: log.diagnostics, source: source)
+        return Reading(spec: spec, models: models, diagnostics: log.sortedDiagnostics, source: source)
     }
 
     private static func readRoot(_ root: SpecNode, log: SpecLog, folder: String, source: SourceText)

@@ -1,0 +1,52 @@
+# Sieve — two commands on a fresh machine:
+#   make run    install what is missing, build in release mode, run experiments/quickstart.yaml
+#   make test   install what is missing, build, and run every test
+SHELL := /bin/bash
+.DEFAULT_GOAL := run
+
+SWIFT ?= swift
+CONFIG ?= release
+JOBS ?= $(shell nproc)
+SPEC ?= experiments/quickstart.yaml
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+APT_PACKAGES := libxgboost-dev pkg-config libxml2-utils python3-venv
+BIN = $(shell $(SWIFT) build -c $(CONFIG) --show-bin-path)
+BENCH_VENV := .venv-bench
+
+.PHONY: run test setup build data bench clean
+
+## setup: install the system packages Sieve needs (Debian's libxgboost-dev 1.7.4, pkg-config, xmllint)
+setup:
+	@missing=""; \
+	pkg-config --exists xgboost 2>/dev/null || missing="$$missing libxgboost-dev pkg-config"; \
+	command -v xmllint >/dev/null || missing="$$missing libxml2-utils"; \
+	python3 -c 'import ensurepip' 2>/dev/null || missing="$$missing python3-venv"; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing:$$missing"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $(APT_PACKAGES); \
+	fi
+
+## build: build the sieve binary in release mode
+build: setup
+	$(SWIFT) build -c $(CONFIG) --product sieve
+
+## run: build and run the quickstart experiment (override with SPEC=… JOBS=…)
+run: build
+	$(BIN)/sieve run $(SPEC) --jobs $(JOBS)
+
+## test: build and run every test (unit, CLI and end-to-end on the built binary)
+test: setup
+	$(SWIFT) build -c $(CONFIG) -Xswiftc -enable-testing --build-tests
+	SIEVE_BINARY=$(BIN)/sieve $(SWIFT) test -c $(CONFIG) -Xswiftc -enable-testing --skip-build --parallel
+
+## data: fetch the full datasets (PyPI archive by exact version, hash checked) into data/full/
+data:
+	python3 scripts/fetch_data.py full
+
+## bench: side-by-side speed and accuracy against scikit-learn and Python xgboost 1.7.4
+bench: setup
+	$(SWIFT) build -c release --product sieve-bench
+	bench/run.sh $(BENCH_VENV) $$($(SWIFT) build -c release --show-bin-path)/sieve-bench
+
+clean:
+	rm -rf .build results/*/

@@ -1,0 +1,145 @@
+import Foundation
+import Testing
+
+/// Runs the built `sieve` binary as a user would. `make test` passes its path in SIEVE_BINARY;
+/// without it the tests look for it in .build and fail (never skip) when it is missing.
+@Suite(.serialized) struct BinaryTests {
+    static let root: String = {
+        var url = URL(fileURLWithPath: #filePath)
+        while url.path != "/" && !FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) {
+            url.deleteLastPathComponent()
+        }
+        return url.path
+    }()
+
+    static let binary: String? = {
+        if let path = ProcessInfo.processInfo.environment["SIEVE_BINARY"] { return path }
+        return ["release", "debug"].map { root + "/.build/\($0)/sieve" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+    }()
+
+    struct Result { var status: Int32; var out: String; var err: String }
+
+    static func sieve(_ arguments: [String]) throws -> Result {
+        guard let binary, FileManager.default.isExecutableFile(atPath: binary) else {
+            throw BinaryMissing()
+        }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = arguments
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus, out: String(decoding: outData, as: UTF8.self),
+                      err: String(decoding: errData, as: UTF8.self))
+    }
+
+    struct BinaryMissing: Error, CustomStringConvertible {
+        var description: String { "The sieve binary was not found: build it (make test does) or set SIEVE_BINARY." }
+    }
+
+    static func folder() -> String {
+        let path = NSTemporaryDirectory() + "sieve-e2e-\(UUID().uuidString)"
+        try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+
+    static func spec(in folder: String) throws -> String {
+        let text = """
+            name: e2e
+            dataset: {path: \(root)/experiments/data/mp_e_form_sample.csv, target: target, features: {magpie: formula}}
+            splits:
+              ood:
+                - name: oqmd
+                  dataset: {path: \(root)/experiments/data/oqmd_sample.csv, target: target, features: {magpie: formula}}
+                  drop_overlap: formula
+                - name: five-plus
+                  where: {elements: {min: 5}}
+            models:
+              rf: {kind: random_forest, trees: 8}
+              xgb: {kind: xgboost, rounds: 15}
+            train_sizes: [0.02, 0.1, 300]
+            seeds: 2
+            output: out
+            """
+        let path = folder + "/spec.yaml"
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    @Test func runWritesEveryOutputAndTheyDoNotDependOnJobs() throws {
+        let folder = Self.folder()
+        let spec = try Self.spec(in: folder)
+        let plan = try Self.sieve(["plan", spec])
+        #expect(plan.status == 0)
+        #expect(plan.out.contains("12 runs: 0 done, 0 failed, 12 pending."))
+
+        var tables: [[String]] = []
+        for jobs in ["1", "2"] {
+            let out = folder + "/out-\(jobs)"
+            let run = try Self.sieve(["run", spec, "--jobs", jobs, "--output", out])
+            #expect(run.status == 0, "\(run.err)")
+            #expect(run.out.contains("12 runs (0 already done, 12 run now, 0 failed)"))
+            let names = Set(try FileManager.default.contentsOfDirectory(atPath: out))
+            #expect(names.isSuperset(of: ["runs.csv", "rmse_table.md", "rmse_table.csv", "curves.csv", "manifest.json", "runs"]))
+            #expect(try FileManager.default.contentsOfDirectory(atPath: out + "/runs").count == 12)
+            let runs = try String(contentsOfFile: out + "/runs.csv", encoding: .utf8).split(separator: "\n")
+            #expect(runs[0] == "run_id,model,strategy,train_size,train_fraction,n_train,seed,split,n_test,rmse,mae,r2,fit_seconds,predict_seconds,status,error")
+            #expect(runs.count == 1 + 12 * 3)
+            let curves = try String(contentsOfFile: out + "/curves.csv", encoding: .utf8).split(separator: "\n")
+            #expect(curves.count == 1 + 3 * 2 * 3)
+            let md = try String(contentsOfFile: out + "/rmse_table.md", encoding: .utf8)
+            #expect(md.contains("| model | train size | n_train | ID test | OOD: oqmd | OOD: five-plus | n |"))
+            let manifest = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/manifest.json"))) as! [String: Any]
+            #expect((manifest["software"] as! [String: Any])["xgboost"] as? String == "1.7.4")
+            #expect(((manifest["runs"] as! [String: Any])["done"] as? Int) == 12)
+            #expect((manifest["datasets"] as! [[String: Any]]).count == 2)
+            tables.append(try ["rmse_table.md", "rmse_table.csv", "curves.csv"].map {
+                try String(contentsOfFile: out + "/" + $0, encoding: .utf8)
+            } + [Self.withoutTimings(String(runs.joined(separator: "\n")))])
+        }
+        #expect(tables[0] == tables[1], "outputs with --jobs 1 and --jobs 2 differ")
+    }
+
+    static func withoutTimings(_ csv: String) -> String {
+        csv.split(separator: "\n").map { line in
+            var fields = line.split(separator: ",", omittingEmptySubsequences: false)
+            fields.removeSubrange(12...13)
+            return fields.joined(separator: ",")
+        }.joined(separator: "\n")
+    }
+
+    @Test func aBadSpecReportsEveryErrorAndWritesNothing() throws {
+        let folder = Self.folder()
+        let path = folder + "/bad.yaml"
+        try """
+            name: bad
+            dataset: {path: missing.csv, target: target}
+            models:
+              rf: {kind: random_forrest}
+            train_sizes: [0, 0.5]
+            output: out
+            """.write(toFile: path, atomically: true, encoding: .utf8)
+        let run = try Self.sieve(["run", path])
+        #expect(run.status == 64)
+        #expect(run.err.contains("\(path):2:17: error: The data file \(folder)/missing.csv does not exist."))
+        #expect(run.err.contains("\(path):4:14: error: Unknown model kind 'random_forrest'. Did you mean 'random_forest'?"))
+        #expect(run.err.contains("\(path):5:15: error: The training size 0 is too small"))
+        #expect(run.err.contains("3 errors found."))
+        #expect(!FileManager.default.fileExists(atPath: folder + "/out"), "a bad spec must not create the output folder")
+    }
+
+    @Test func reportRegeneratesTablesFromRecords() throws {
+        let folder = Self.folder()
+        let spec = try Self.spec(in: folder)
+        #expect(try Self.sieve(["run", spec, "--quiet"]).status == 0)
+        let before = try String(contentsOfFile: folder + "/out/rmse_table.md", encoding: .utf8)
+        try FileManager.default.removeItem(atPath: folder + "/out/rmse_table.md")
+        let report = try Self.sieve(["report", spec])
+        #expect(report.status == 0)
+        #expect(try String(contentsOfFile: folder + "/out/rmse_table.md", encoding: .utf8) == before)
+    }
+}

@@ -1,0 +1,85 @@
+import Foundation
+import Testing
+import SieveCore
+@testable import SieveEngine
+
+@Suite(.serialized) struct GridTests {
+    @Test func theDataSplitsAreDisjointAndThePlanIsSorted() throws {
+        let experiment = try Support.checked(Support.smallSpec(output: Support.temporaryFolder()))
+        let (data, plan) = try ExperimentRunner(experiment).prepare()
+        #expect(data.splitNames == ["id", "oqmd", "halides"])
+        let id = Set(data.testSets[0].rows), halides = Set(data.testSets[2].rows), pool = Set(data.pool)
+        #expect(id.isDisjoint(with: pool) && halides.isDisjoint(with: pool) && id.isDisjoint(with: halides))
+        #expect(data.testSets[1].rows.allSatisfy { $0 >= 6000 }, "OQMD rows come after the main dataset's rows")
+        #expect(plan.runs.count == 8)
+        #expect(plan.runs.map(\.key) == plan.runs.map(\.key).sorted())
+        #expect(Set(plan.runs.map(\.id)).count == 8)
+        let again = try ExperimentRunner(experiment).prepare().1
+        #expect(again.runs == plan.runs, "expansion and ids are deterministic")
+    }
+
+    @Test func subsetsAreNestedAndSharedAcrossModels() throws {
+        let experiment = try Support.checked(Support.smallSpec(output: Support.temporaryFolder()))
+        let (data, _) = try ExperimentRunner(experiment).prepare()
+        let executor = RunExecutor(data: data, models: experiment.models)
+        let small = executor.trainingRows(for: RunKey(model: "rf", trainSize: .fraction(0.05), seed: 1))
+        let large = executor.trainingRows(for: RunKey(model: "rf", trainSize: .fraction(0.2), seed: 1))
+        let other = executor.trainingRows(for: RunKey(model: "xgb", trainSize: .fraction(0.05), seed: 1))
+        #expect(Set(small).isSubset(of: Set(large)))
+        #expect(small == other)
+        #expect(small.count == Int((0.05 * Double(data.pool.count)).rounded()))
+        #expect(small != executor.trainingRows(for: RunKey(model: "rf", trainSize: .fraction(0.05), seed: 0)))
+    }
+
+    /// Every output but the timing columns must be byte-identical whatever the number of jobs.
+    @Test func outputsDoNotDependOnJobs() throws {
+        var outputs: [[String: String]] = []
+        for jobs in [1, 2] {
+            let folder = Support.temporaryFolder()
+            let experiment = try Support.checked(Support.smallSpec(output: folder))
+            let summary = try ExperimentRunner(experiment).run(jobs: jobs, cores: 2)
+            #expect(summary.failed.isEmpty)
+            var files: [String: String] = [:]
+            for name in ["runs.csv", "rmse_table.md", "rmse_table.csv", "curves.csv"] {
+                let text = try String(contentsOfFile: folder + "/" + name, encoding: .utf8)
+                files[name] = name == "runs.csv" ? Self.withoutTimings(text) : text
+            }
+            outputs.append(files)
+        }
+        #expect(outputs[0] == outputs[1])
+    }
+
+    static func withoutTimings(_ csv: String) -> String {
+        let lines = csv.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+        let header = lines[0]
+        let drop = Set(["fit_seconds", "predict_seconds"].compactMap { name in header.firstIndex { $0 == name } })
+        return lines.map { fields in fields.indices.filter { !drop.contains($0) }.map { String(fields[$0]) }.joined(separator: ",") }
+            .joined(separator: "\n")
+    }
+
+    @Test func aFailingRunIsRecordedAndTheOthersGoOn() throws {
+        let folder = Support.temporaryFolder()
+        // Early stopping holds out half of the rows; with 2 training rows one is left, too few to fit.
+        let spec = Support.smallSpec(output: folder, extraModels: """
+              stopper: {kind: xgboost, rounds: 10, early_stopping: {validation_fraction: 0.5, rounds: 3}}
+            """, sizes: "[2, 0.05]")
+        let summary = try ExperimentRunner(try Support.checked(spec)).run(jobs: 2, cores: 2)
+        #expect(summary.planned == 12)
+        #expect(summary.failed.map(\.key.canonical) == [
+            "model=stopper/strategy=random/size=2/seed=0", "model=stopper/strategy=random/size=2/seed=1"])
+        #expect(summary.failed[0].error!.contains("the model needs at least 2"))
+        let runs = try String(contentsOfFile: folder + "/runs.csv", encoding: .utf8)
+        #expect(runs.contains(",failed,"))
+        #expect(runs.split(separator: "\n").filter { $0.contains(",done,") }.count == 10 * 3)
+    }
+
+    @Test func aSecondRunReusesFinishedRecords() throws {
+        let folder = Support.temporaryFolder()
+        let experiment = try Support.checked(Support.smallSpec(output: folder))
+        let first = try ExperimentRunner(experiment).run(jobs: 2, cores: 2)
+        let before = try String(contentsOfFile: folder + "/runs.csv", encoding: .utf8)
+        let second = try ExperimentRunner(experiment).run(jobs: 2, cores: 2)
+        #expect(first.ranNow == 8 && second.ranNow == 0 && second.reused == 8)
+        #expect(try String(contentsOfFile: folder + "/runs.csv", encoding: .utf8) == before)
+    }
+}
