@@ -42,7 +42,10 @@ let package = Package(
         .executableTarget(name: "sieve", dependencies: ["SieveCLI"]),
         .executableTarget(
             name: "sieve-bench",
-            dependencies: ["SieveCore", "SieveData", "SieveModels", "SieveEngine"],
+            dependencies: [
+                "SieveCore", "SieveData", "SieveModels", "SieveEngine",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
             path: "Benchmarks/sieve-bench"
         ),
 

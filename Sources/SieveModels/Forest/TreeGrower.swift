@@ -68,13 +68,16 @@ final class TreeGrower {
     private let rowBins: UnsafeMutablePointer<Bin>
     private let rowTargets: UnsafeMutablePointer<Double>
     private let swapRow: UnsafeMutablePointer<UInt8>
-    /// Two copies of one feature's histogram (256 bins each), all zero between uses.
+    /// Histograms of up to four features scanned together (256 bins each), all zero between uses.
     private let featureBins: UnsafeMutablePointer<Bin>
     private let featureCounts: UnsafeMutablePointer<Int32>
     private let touchedBits: UnsafeMutablePointer<UInt64>
     /// Features known to be constant in the node being split.
     private let constant: UnsafeMutablePointer<UInt64>
     private let candidates: UnsafeMutablePointer<Int>
+    private let batchFeatures: UnsafeMutablePointer<Int>
+    /// Features scanned together in one pass over a node's rows.
+    private static let batch = 4
     private let bootstrapCounts: UnsafeMutablePointer<Int32>
     /// Whole histograms (and their counts), handed out to pending nodes and recycled.
     private var histogramPool: [(bins: UnsafeMutablePointer<Bin>, counts: UnsafeMutablePointer<Int32>)] = []
@@ -94,12 +97,13 @@ final class TreeGrower {
         rowBins = .allocate(capacity: max(n, 1))
         rowTargets = .allocate(capacity: max(n, 1))
         swapRow = .allocate(capacity: max(p, 1))
-        featureBins = .allocate(capacity: 512)
-        featureBins.initialize(repeating: .zero, count: 512)
-        featureCounts = .allocate(capacity: 256)
-        featureCounts.initialize(repeating: 0, count: 256)
-        touchedBits = .allocate(capacity: 4)
-        touchedBits.initialize(repeating: 0, count: 4)
+        featureBins = .allocate(capacity: Self.batch * 256)
+        featureBins.initialize(repeating: .zero, count: Self.batch * 256)
+        featureCounts = .allocate(capacity: Self.batch * 256)
+        featureCounts.initialize(repeating: 0, count: Self.batch * 256)
+        touchedBits = .allocate(capacity: Self.batch * 4)
+        touchedBits.initialize(repeating: 0, count: Self.batch * 4)
+        batchFeatures = .allocate(capacity: Self.batch)
         constant = .allocate(capacity: max(maskWords, 1))
         candidates = .allocate(capacity: max(p, 1))
         bootstrapCounts = .allocate(capacity: max(n, 1))
@@ -108,7 +112,7 @@ final class TreeGrower {
     deinit {
         binOffsets.deallocate(); rows.deallocate(); rowBins.deallocate(); rowTargets.deallocate()
         swapRow.deallocate(); featureBins.deallocate(); featureCounts.deallocate(); touchedBits.deallocate()
-        constant.deallocate(); candidates.deallocate(); bootstrapCounts.deallocate()
+        constant.deallocate(); candidates.deallocate(); bootstrapCounts.deallocate(); batchFeatures.deallocate()
         for h in histogramPool { h.bins.deallocate(); h.counts.deallocate() }
     }
 
@@ -298,7 +302,9 @@ final class TreeGrower {
     /// Candidate features are drawn without replacement from those not known to be constant,
     /// until `featuresPerSplit` of them vary in the node (features found constant do not count,
     /// as in scikit-learn). With every feature a candidate, the visiting order is a random
-    /// rotation so that ties do not always go to the same feature.
+    /// rotation so that ties do not always go to the same feature. Features are scanned in
+    /// batches of up to four, never more than are still needed, so the choice is exactly that of
+    /// scanning them one by one.
     private func bestSplit(begin: Int, size: Int, totals: Bin, rng: inout Xoshiro256) -> Split {
         var available = 0
         for f in 0..<p where !isConstant(f) { candidates[available] = f; available += 1 }
@@ -308,80 +314,106 @@ final class TreeGrower {
         var drawn = 0
         let sampling = settings.featuresPerSplit < p
         let rotation = sampling ? 0 : rng.uniform(below: available)
-        while visited < settings.featuresPerSplit && drawn < available {
-            let f: Int
+        func draw() -> Int {
+            defer { drawn += 1 }
             if sampling {
                 let j = drawn + rng.uniform(below: available - drawn)
                 let t = candidates[drawn]; candidates[drawn] = candidates[j]; candidates[j] = t
-                f = candidates[drawn]
-            } else {
-                f = candidates[drawn + rotation < available ? drawn + rotation : drawn + rotation - available]
+                return candidates[drawn]
             }
-            drawn += 1
-            if size == 2 && !tracksCounts {
-                // Every feature that separates the two samples gives the same (perfect) split, and
-                // ties go to the first found, so the first separating feature is the best.
+            return candidates[drawn + rotation < available ? drawn + rotation : drawn + rotation - available]
+        }
+        if size == 2 && !tracksCounts {
+            // Every feature that separates the two samples gives the same (perfect) split, and
+            // ties go to the first found, so the first separating feature is the best.
+            while drawn < available {
+                let f = draw()
                 let a = rows[begin * p + f], b = rows[(begin + 1) * p + f]
                 if a != b {
                     let lo = Int(Swift.min(a, b)), hi = Int(Swift.max(a, b))
                     return Split(numerator: 0, denominator: 1, feature: f, bin: (lo + hi - 1) / 2)
                 }
                 markConstant(f)
-                continue
             }
-            if scanTouched(feature: f, begin: begin, size: size, totals: totals, best: &best) {
-                visited += 1
-            } else {
-                markConstant(f)
+            return best
+        }
+        while visited < settings.featuresPerSplit && drawn < available {
+            let count = Swift.min(Self.batch, settings.featuresPerSplit - visited, available - drawn)
+            for j in 0..<count { batchFeatures[j] = draw() }
+            let varied = scanBatch(count, begin: begin, size: size, totals: totals, best: &best)
+            for j in 0..<count {
+                if varied & (1 << j) != 0 { visited += 1 } else { markConstant(batchFeatures[j]) }
             }
         }
         return best
     }
 
-    /// One feature's histogram over the node, walked in bin order through a bitmap of the bins the
-    /// node touches, so a small node costs its size rather than the feature's bin count.
-    /// Returns false when the feature is constant in the node. Leaves histograms and bitmap zero.
-    private func scanTouched(feature f: Int, begin: Int, size: Int, totals: Bin, best: inout Split) -> Bool {
-        let column = rows + begin * p + f
+    /// Histograms of the batch's features over the node in one pass over its rows, each walked in
+    /// bin order through a bitmap of the bins the node touches (so a small node costs its size,
+    /// not the bin count). Returns a bit per feature that varies in the node. Leaves histograms
+    /// and bitmaps zero.
+    private func scanBatch(_ count: Int, begin: Int, size: Int, totals: Bin, best: inout Split) -> Int {
+        let base = rows + begin * p
         let binsOf = rowBins + begin
-        let even = featureBins, odd = featureBins + 256
-        var k = 0
-        while k + 1 < size {
-            let a = Int(column[k * p]), b = Int(column[(k + 1) * p])
-            touchedBits[a >> 6] |= 1 &<< UInt64(a & 63)
-            touchedBits[b >> 6] |= 1 &<< UInt64(b & 63)
-            even[a] += binsOf[k]
-            odd[b] += binsOf[k + 1]
-            k += 2
-        }
-        if k < size {
-            let a = Int(column[k * p])
-            touchedBits[a >> 6] |= 1 &<< UInt64(a & 63)
-            even[a] += binsOf[k]
-        }
-        if tracksCounts { for k in 0..<size { featureCounts[Int(column[k * p])] &+= 1 } }
-        var occupied = 0
-        var left = Bin.zero
-        var leftCount: Int32 = 0
-        var previous = -1
-        for word in 0..<4 {
-            var bits = touchedBits[word]
-            touchedBits[word] = 0
-            while bits != 0 {
-                let b = word << 6 | bits.trailingZeroBitCount
-                bits &= bits &- 1
-                occupied += 1
-                if previous >= 0 {
-                    consider(left: left, leftCount: leftCount, size: size, totals: totals, feature: f,
-                             threshold: (previous + b - 1) / 2, best: &best)
+        if count == 4 {
+            let f0 = batchFeatures[0], f1 = batchFeatures[1], f2 = batchFeatures[2], f3 = batchFeatures[3]
+            let h0 = featureBins, h1 = featureBins + 256, h2 = featureBins + 512, h3 = featureBins + 768
+            let t0 = touchedBits, t1 = touchedBits + 4, t2 = touchedBits + 8, t3 = touchedBits + 12
+            for k in 0..<size {
+                let row = base + k * p
+                let a = Int(row[f0]), b = Int(row[f1]), c = Int(row[f2]), d = Int(row[f3])
+                let v = binsOf[k]
+                t0[a >> 6] |= 1 &<< UInt64(a & 63)
+                t1[b >> 6] |= 1 &<< UInt64(b & 63)
+                t2[c >> 6] |= 1 &<< UInt64(c & 63)
+                t3[d >> 6] |= 1 &<< UInt64(d & 63)
+                h0[a] += v; h1[b] += v; h2[c] += v; h3[d] += v
+            }
+        } else {
+            for k in 0..<size {
+                let row = base + k * p
+                let v = binsOf[k]
+                for j in 0..<count {
+                    let b = Int(row[batchFeatures[j]])
+                    touchedBits[4 * j + b >> 6] |= 1 &<< UInt64(b & 63)
+                    featureBins[256 * j + b] += v
                 }
-                left += even[b] + odd[b]
-                even[b] = .zero; odd[b] = .zero
-                if tracksCounts { leftCount &+= featureCounts[b]; featureCounts[b] = 0 }
-                previous = b
             }
         }
-        return occupied > 1
+        if tracksCounts {
+            for k in 0..<size {
+                let row = base + k * p
+                for j in 0..<count { featureCounts[256 * j + Int(row[batchFeatures[j]])] &+= 1 }
+            }
+        }
+        var varied = 0
+        for j in 0..<count {
+            let f = batchFeatures[j]
+            let hist = featureBins + 256 * j, counts = featureCounts + 256 * j, bitmap = touchedBits + 4 * j
+            var occupied = 0
+            var left = Bin.zero
+            var leftCount: Int32 = 0
+            var previous = -1
+            for word in 0..<4 {
+                var bits = bitmap[word]
+                bitmap[word] = 0
+                while bits != 0 {
+                    let b = word << 6 | bits.trailingZeroBitCount
+                    bits &= bits &- 1
+                    occupied += 1
+                    if previous >= 0 {
+                        consider(left: left, leftCount: leftCount, size: size, totals: totals, feature: f,
+                                 threshold: (previous + b - 1) / 2, best: &best)
+                    }
+                    left += hist[b]
+                    hist[b] = .zero
+                    if tracksCounts { leftCount &+= counts[b]; counts[b] = 0 }
+                    previous = b
+                }
+            }
+            if occupied > 1 { varied |= 1 << j }
+        }
+        return varied
     }
 
     /// Moves the node's rows with `code ≤ bin` to the front (codes, bins and targets together);

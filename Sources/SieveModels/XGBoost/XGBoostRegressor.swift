@@ -199,9 +199,9 @@ public struct FittedXGBoost: EnsemblePredicting {
 }
 
 /// Moving Sieve's data into the library.
-enum XGBoostData {
+public enum XGBoostData {
     /// A DMatrix of the given rows of the store (copied: XGBoost keeps its own copy).
-    static func matrix(_ store: FeatureStore, rows: [Int], threads: Int) throws -> DMatrix {
+    public static func matrix(_ store: FeatureStore, rows: [Int], threads: Int) throws -> DMatrix {
         let gathered = store.matrix.gatheringRows(rows)
         return try gathered.withUnsafeBufferPointer {
             try DMatrix(rowMajor: $0, rows: rows.count, columns: store.featureCount, threads: threads)

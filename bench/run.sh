@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# `make bench`: Sieve side by side with the Python references (scikit-learn, xgboost 1.7.4) on
+# the Magpie features of the full Matbench MP formation-energy data, 20,000 training rows,
+# 10 % test rows, the split of bench/reference/py_baseline.py (numpy seed 0).
+# usage: bench/run.sh VENV SIEVE_BENCH
+set -euo pipefail
+cd "$(dirname "$0")/.."
+VENV=$1
+SIEVE_BENCH=$2
+N_TRAIN=${N_TRAIN:-20000}
+THREADS=${THREADS:-"1 2"}
+WORK=data/bench
+mkdir -p "$WORK"
+
+if [ ! -x "$VENV/bin/python" ]; then
+  echo "Creating $VENV with the Python references (bench/requirements.txt)…"
+  python3 -m venv "$VENV"
+  "$VENV/bin/pip" install -q -r bench/requirements.txt
+fi
+PY="$VENV/bin/python"
+[ -f data/full/mp_e_form.csv ] || python3 scripts/fetch_data.py full
+if [ ! -f "$WORK/mp_e_form_magpie.csv" ]; then
+  echo "Featurising with the reference script (bench/reference/featurize_magpie.py)…"
+  "$PY" bench/reference/featurize_magpie.py Sources/SieveData/Resources/magpie.csv data/full/mp_e_form.csv "$WORK/mp_e_form_magpie.csv"
+fi
+DATA="$WORK/mp_e_form_magpie.csv"
+SPLIT="$WORK/split_${N_TRAIN}_seed0.csv"
+[ -f "$SPLIT" ] || "$PY" bench/reference/split_indices.py "$DATA" "$N_TRAIN" 0 "$SPLIT"
+
+field() { sed -n "s/.*[[:space:]]$1=\([^[:space:]]*\).*/\1/p" <<<"$2"; }
+printf "\n%-6s %-7s %12s %12s %8s %10s %10s %9s %9s\n" model threads python_s sieve_s speedup rmse_py rmse_sieve py_mb sieve_mb
+for model in rf xgb; do
+  for t in $THREADS; do
+    py=$("$PY" bench/measure.py "$PY" bench/reference/py_baseline.py "$DATA" "$model" "$N_TRAIN" "$t" 0)
+    sv=$("$SIEVE_BENCH" model --data "$DATA" --split "$SPLIT" --model "$model" --threads "$t")
+    pys=$(field 'fit+predict_s' "$py"); svs=$(field 'fit+predict_s' "$sv")
+    printf "%-6s %-7s %12s %12s %7.1fx %10s %10s %9s %9s\n" "$model" "$t" "$pys" "$svs" \
+      "$(python3 -c "print($pys / $svs)")" "$(field rmse "$py")" "$(field rmse "$sv")" \
+      "$(field peak_rss_mb "$py")" "$(field peak_rss_mb "$sv")"
+    extra=$(grep -o 'overhead_s=[^ ]*\|binning_s=[^ ]*' <<<"$sv" || true)
+    [ -n "$extra" ] && echo "         sieve: $extra"
+  done
+done
