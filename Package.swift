@@ -25,11 +25,10 @@ let package = Package(
         ),
         .target(name: "SieveXGBoost", dependencies: ["CXGBoost"]),
         .target(name: "SieveModels", dependencies: ["SieveCore", "SieveXGBoost"]),
-        .target(name: "SieveSelection", dependencies: ["SieveCore", "SieveModels"]),
         .target(name: "SieveSpec", dependencies: ["SieveCore", "Yams"]),
         .target(
             name: "SieveEngine",
-            dependencies: ["SieveCore", "SieveData", "SieveModels", "SieveSelection", "SieveSpec", "SieveReport"]
+            dependencies: ["SieveCore", "SieveData", "SieveModels", "SieveSpec", "SieveReport"]
         ),
         .target(name: "SieveReport", dependencies: ["SieveCore"]),
         .target(
@@ -53,7 +52,6 @@ let package = Package(
         .testTarget(name: "SieveDataTests", dependencies: ["SieveData"], resources: [.copy("Fixtures")]),
         .testTarget(name: "SieveXGBoostTests", dependencies: ["SieveXGBoost"]),
         .testTarget(name: "SieveModelsTests", dependencies: ["SieveModels", "SieveData"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "SieveSelectionTests", dependencies: ["SieveSelection"]),
         .testTarget(name: "SieveSpecTests", dependencies: ["SieveSpec"]),
         .testTarget(name: "SieveEngineTests", dependencies: ["SieveEngine"]),
         .testTarget(name: "SieveReportTests", dependencies: ["SieveReport"]),

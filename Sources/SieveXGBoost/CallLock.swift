@@ -1,10 +1,10 @@
 import Synchronization
 
-/// A mutual-exclusion lock around a closure that may throw a typed error.
+/// A mutual-exclusion lock around a closure.
 final class CallLock: Sendable {
     private let mutex = Mutex(())
 
-    func locked<R, E: Error>(_ body: () throws(E) -> R) throws(E) -> R {
-        try mutex.withLock { (_: inout ()) throws(E) -> R in try body() }
+    func locked<R>(_ body: () throws -> R) throws -> R {
+        try mutex.withLock { _ in try body() }
     }
 }

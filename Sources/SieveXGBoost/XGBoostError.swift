@@ -10,7 +10,7 @@ public struct XGBoostError: Error, Sendable, Equatable, CustomStringConvertible 
 
 /// Turns a C API status into a thrown error carrying `XGBGetLastError()`.
 @inline(__always)
-func check(_ status: Int32, _ function: StaticString) throws(XGBoostError) {
+func check(_ status: Int32, _ function: StaticString) throws {
     guard status == 0 else {
         let message = XGBGetLastError().map { String(cString: $0) } ?? "no message"
         throw XGBoostError(function: "\(function)", message: message.trimmingTrailingNewlines)

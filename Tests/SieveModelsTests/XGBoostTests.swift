@@ -79,7 +79,7 @@ import SieveXGBoost
         do {
             try booster.updateOneIteration(0, training: matrix)
             Issue.record("an unknown tree method must fail")
-        } catch {
+        } catch let error as XGBoostError {
             #expect(error.function == "XGBoosterUpdateOneIter")
             #expect(error.message.contains("no_such_method"))
         }

@@ -20,7 +20,9 @@ public struct FormulaParser: Sendable {
 
     public init() {}
 
-    public func parse(_ formula: String) throws(Failure) -> Composition {
+    /// Throws ``Failure`` (untyped `throws`: typed throws of a multi-word error corrupted async
+    /// task memory in Swift 6.3.1, seen with XGBoost's wrapper).
+    public func parse(_ formula: String) throws -> Composition {
         var cursor = Cursor(characters: Array(formula.unicodeScalars))
         let composition = try parseSequence(&cursor, closing: nil)
         if cursor.index < cursor.characters.count {
@@ -40,7 +42,7 @@ public struct FormulaParser: Sendable {
         mutating func skipSpaces() { while let c = current, c == " " || c == "\t" { index += 1 } }
     }
 
-    private func parseSequence(_ cursor: inout Cursor, closing: Unicode.Scalar?) throws(Failure) -> Composition {
+    private func parseSequence(_ cursor: inout Cursor, closing: Unicode.Scalar?) throws -> Composition {
         var result = Composition()
         while true {
             cursor.skipSpaces()
@@ -78,7 +80,7 @@ public struct FormulaParser: Sendable {
         }
     }
 
-    private func parseAmount(_ cursor: inout Cursor) throws(Failure) -> Double? {
+    private func parseAmount(_ cursor: inout Cursor) throws -> Double? {
         let start = cursor.index
         var text = ""
         var sawDot = false

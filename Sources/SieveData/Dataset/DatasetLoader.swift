@@ -109,9 +109,9 @@ public struct DatasetLoader: Sendable {
             if let formulaColumn {
                 let text = fields[formulaColumn].trimmingSpaces
                 if text.isEmpty { return try skipRow(missing: formulaColumn) }
-                do throws(FormulaParser.Failure) {
+                do {
                     composition = try parser.parse(text)
-                } catch {
+                } catch let error as FormulaParser.Failure {
                     throw DataError.badFormula(path: path, line: line, formula: text, reason: error.description)
                 }
             }
