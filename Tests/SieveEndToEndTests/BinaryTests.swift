@@ -132,6 +132,21 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: folder + "/out"), "a bad spec must not create the output folder")
     }
 
+    @Test func aFailingModelFailsItsRunsOnlyAndTheExitCodeSaysSo() throws {
+        let folder = Self.folder()
+        try "import sys\nprint('model exploded', file=sys.stderr)\nsys.exit(2)\n".write(toFile: folder + "/bad.py", atomically: true, encoding: .utf8)
+        let spec = try String(contentsOfFile: Self.spec(in: folder), encoding: .utf8).replacingOccurrences(of: "  xgb: {kind: xgboost, rounds: 15}",
+                                                                    with: "  xgb: {kind: xgboost, rounds: 15}\n  bad: {kind: command, command: [python3, bad.py]}")
+        try spec.write(toFile: folder + "/spec2.yaml", atomically: true, encoding: .utf8)
+        let run = try Self.sieve(["run", folder + "/spec2.yaml", "--quiet"])
+        #expect(run.status == 1)
+        #expect(run.out.contains("18 runs (0 already done, 18 run now, 6 failed)"))
+        #expect(run.err.contains("6 run(s) failed:"))
+        #expect(run.err.contains("model exploded"))
+        let runs = try String(contentsOfFile: folder + "/out/runs.csv", encoding: .utf8)
+        #expect(runs.split(separator: "\n").filter { $0.contains(",done,") }.count == 12 * 3)
+    }
+
     @Test func reportRegeneratesTablesFromRecords() throws {
         let folder = Self.folder()
         let spec = try Self.spec(in: folder)

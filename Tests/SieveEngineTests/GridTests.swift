@@ -83,3 +83,24 @@ import SieveCore
         #expect(try String(contentsOfFile: folder + "/runs.csv", encoding: .utf8) == before)
     }
 }
+
+@Suite struct ModelKindsInAGridTests {
+    @Test func ridgeAndACommandRunBesideTheTrees() throws {
+        let folder = Support.temporaryFolder()
+        let spec = Support.smallSpec(output: folder, extraModels: """
+              ridge: {kind: ridge, alpha: [0.1, 10]}
+              knn: {kind: command, command: [python3, \(Support.root)/experiments/models/knn.py], timeout: 120}
+            """, sizes: "[0.1]")
+        let summary = try ExperimentRunner(try Support.checked(spec)).run(jobs: 2, cores: 2)
+        #expect(summary.failed.isEmpty, "\(summary.failed.map { $0.error ?? "" })")
+        let table = try String(contentsOfFile: folder + "/rmse_table.csv", encoding: .utf8)
+        #expect(Set(table.split(separator: "\n").dropFirst().map { String($0.split(separator: ",")[0]) }) == ["knn", "rf", "ridge", "xgb"])
+    }
+
+    @Test func threadBudgetIsTheRunsShareOfTheCores() {
+        #expect(RunScheduler(jobs: 2, cores: 2).threadsPerRun == 1)
+        #expect(RunScheduler(jobs: 1, cores: 2).threadsPerRun == 2)
+        #expect(RunScheduler(jobs: 3, cores: 8).threadsPerRun == 2)
+        #expect(RunScheduler(jobs: 16, cores: 8).threadsPerRun == 1)
+    }
+}

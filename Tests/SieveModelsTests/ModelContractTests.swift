@@ -8,7 +8,10 @@ import SieveCore
     static var models: [(String, any Regressor)] {
         var xgb = XGBoostRegressor()
         xgb.rounds = 20
-        return [("random_forest", RandomForest(trees: 10)), ("xgboost", xgb)]
+        var knn = CommandModel(command: ["python3", "models/knn.py"])
+        knn.workingDirectory = CommandModelTests.root + "/experiments"
+        return [("random_forest", RandomForest(trees: 10)), ("xgboost", xgb), ("ridge", RidgeRegression(alphas: [0.1, 1, 10])),
+                ("command", knn)]
     }
 
     /// A small regression problem with signal in two of five features.

@@ -18,15 +18,20 @@ public struct Dataset: Sendable {
     public var compositions: [Composition]?
     /// How many rows `missing: drop_rows` left out.
     public var droppedRows: Int
+    /// The file's header and every kept row's fields, when the loader was asked to keep them.
+    public var originalHeader: [String]?
+    public var originalRows: [[String]]?
 
     public init(path: String, sha256: String, featureNames: [String], features: Matrix<Float>, targets: [Double],
-                lines: [Int], formulas: [String]? = nil, compositions: [Composition]? = nil, droppedRows: Int = 0) {
+                lines: [Int], formulas: [String]? = nil, compositions: [Composition]? = nil, droppedRows: Int = 0,
+                originalHeader: [String]? = nil, originalRows: [[String]]? = nil) {
         precondition(features.rows == targets.count && lines.count == targets.count,
                      "A dataset needs one target and one line number per feature row.")
         precondition(features.columns == featureNames.count, "A dataset needs one name per feature column.")
         self.path = path; self.sha256 = sha256; self.featureNames = featureNames; self.features = features
         self.targets = targets; self.lines = lines; self.formulas = formulas; self.compositions = compositions
         self.droppedRows = droppedRows
+        self.originalHeader = originalHeader; self.originalRows = originalRows
     }
 
     public var count: Int { targets.count }
@@ -39,6 +44,7 @@ public struct Dataset: Sendable {
         Dataset(path: path, sha256: sha256, featureNames: featureNames, features: features.gatheringRows(indices),
                 targets: indices.map { targets[$0] }, lines: indices.map { lines[$0] },
                 formulas: formulas.map { f in indices.map { f[$0] } },
-                compositions: compositions.map { c in indices.map { c[$0] } }, droppedRows: droppedRows)
+                compositions: compositions.map { c in indices.map { c[$0] } }, droppedRows: droppedRows,
+                originalHeader: originalHeader, originalRows: originalRows.map { o in indices.map { o[$0] } })
     }
 }

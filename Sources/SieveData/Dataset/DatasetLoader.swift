@@ -26,11 +26,14 @@ public struct DatasetOptions: Sendable, Equatable {
     /// A column of chemical formulas to parse (for composition-based splits), if any.
     public var formulaColumn: String?
     public var missingValues: MissingValues
+    /// Keep every row's original fields (for external models that read formulas, not features).
+    public var keepOriginalColumns: Bool
 
     public init(path: String, target: String, features: Features = .allNumeric, formulaColumn: String? = nil,
-                missingValues: MissingValues = .fail) {
+                missingValues: MissingValues = .fail, keepOriginalColumns: Bool = false) {
         self.path = path; self.target = target; self.features = features
         self.formulaColumn = formulaColumn; self.missingValues = missingValues
+        self.keepOriginalColumns = keepOriginalColumns
     }
 
     /// The formula column implied by the options: the explicit one, else Magpie's.
@@ -86,6 +89,7 @@ public struct DatasetLoader: Sendable {
         var formulas: [String]? = formulaColumn == nil ? nil : []
         var compositions: [Composition]? = formulaColumn == nil ? nil : []
         var dropped = 0
+        var originals: [[String]]? = options.keepOriginalColumns ? [] : nil
         let parser = FormulaParser()
         var rowFeatures = [Float](repeating: 0, count: width)
 
@@ -131,6 +135,7 @@ public struct DatasetLoader: Sendable {
             features.append(contentsOf: rowFeatures)
             targets.append(target)
             lines.append(line)
+            originals?.append(fields.map(String.init))
             if let composition, let formulaColumn {
                 formulas!.append(fields[formulaColumn].trimmingSpaces)
                 compositions!.append(composition)
@@ -142,7 +147,7 @@ public struct DatasetLoader: Sendable {
         return Dataset(path: path, sha256: reader.sha256, featureNames: names,
                        features: Matrix(rows: targets.count, columns: width, storage: features),
                        targets: targets, lines: lines, formulas: formulas, compositions: compositions,
-                       droppedRows: dropped)
+                       droppedRows: dropped, originalHeader: originals == nil ? nil : header, originalRows: originals)
     }
 
     /// A cell as a finite number; nil when empty or NaN; throws when it is text.

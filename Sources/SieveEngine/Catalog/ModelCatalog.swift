@@ -4,7 +4,7 @@ import SieveSpec
 
 /// The model kinds a spec can name, and how their parameters are read.
 public enum ModelCatalog {
-    static let kinds: [ModelKind] = [randomForest, xgboost]
+    static let kinds: [ModelKind] = [randomForest, xgboost, ridge, command]
 
     /// Every kind's name, for help texts and "did you mean".
     public static var kindNames: [String] { kinds.map(\.name) }
@@ -73,4 +73,43 @@ public enum ModelCatalog {
                 }
             },
         ])
+
+    static let ridge = ModelKind.make(
+        "ridge", "Ridge regression on standardised features, closed form (alpha chosen by cross-validation over a list).",
+        prototype: RidgeRegression(),
+        parameters: [
+            ParameterReader(name: "alpha") { node, log, model in
+                let values = log.list(node).map { log.number($0, "alpha") }
+                if values.allSatisfy({ $0 != nil }), !values.isEmpty { model.alphas = values.map { $0! } }
+            },
+            .int("folds", \.folds),
+        ])
+
+    static let command = ModelKind.make(
+        "command", "Any external program: Sieve writes train/test CSVs, runs it, and reads its predictions.",
+        prototype: CommandModel(),
+        parameters: [
+            ParameterReader(name: "command") { node, log, model in
+                if let words = log.strings(node, "command") { model.command = words }
+            },
+            .number("timeout", \.timeout),
+            .choice("input", \.input),
+            ParameterReader(name: "environment") { node, log, model in
+                guard let pairs = node.mapping else {
+                    log.error(node, "environment must map variable names to values, not \(node.kindDescription).")
+                    return
+                }
+                for (key, value) in pairs {
+                    guard let name = log.string(key, "An environment variable's name") else { continue }
+                    switch value.value {
+                    case .string, .int, .double, .bool: model.environment[name] = value.description
+                    default: log.error(value, "The environment variable \(name) needs a plain value, not \(value.kindDescription).")
+                    }
+                }
+            },
+        ],
+        configure: { model, spec in
+            // Relative paths in the command resolve against the spec's folder.
+            model.workingDirectory = PathText.directory(of: spec.location.path)
+        })
 }

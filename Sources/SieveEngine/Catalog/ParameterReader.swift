@@ -53,9 +53,13 @@ struct ModelKind: Sendable {
     /// A kind whose model starts from `prototype` (the defaults) and takes `parameters`; after
     /// reading, the model's own `validate()` checks ranges, each problem shown at its parameter.
     static func make<Model: Regressor>(_ name: String, _ summary: String, prototype: Model,
-                                       parameters: [ParameterReader<Model>]) -> ModelKind {
+                                       parameters: [ParameterReader<Model>],
+                                       configure: @escaping @Sendable (inout Model, ModelSpec) -> Void = { _, _ in })
+        -> ModelKind
+    {
         ModelKind(name: name, summary: summary) { spec, log in
             var model = prototype
+            configure(&model, spec)
             let before = log.diagnostics.count
             let names = parameters.map(\.name)
             for (key, value) in spec.parameters {

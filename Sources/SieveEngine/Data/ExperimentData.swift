@@ -32,7 +32,13 @@ public struct ExperimentData: Sendable {
 
     /// Loads the datasets, featurises them, and cuts the splits the experiment declares.
     public static func load(_ experiment: CheckedExperiment, loader: DatasetLoader = DatasetLoader()) throws -> ExperimentData {
-        let main = try loader.load(experiment.dataset)
+        let keepOriginals = experiment.models.contains { $0.regressor.usesOriginalColumns }
+        func options(_ o: DatasetOptions) -> DatasetOptions {
+            var o = o
+            o.keepOriginalColumns = keepOriginals
+            return o
+        }
+        let main = try loader.load(options(experiment.dataset))
         var provenance = [DatasetProvenance(role: "dataset", path: main.path, sha256: main.sha256, rows: main.count,
                                             droppedRows: main.droppedRows)]
         // Rule-based OOD sets take their rows out of the main dataset before the ID split.
@@ -55,14 +61,15 @@ public struct ExperimentData: Sendable {
 
         var matrix = main.features
         var targets = main.targets
+        var originalRows = main.originalRows
         var testSets = [TestSet(name: "id", rows: idTest)]
         let mainKeys = Set(main.compositions?.map(\.reducedKey) ?? [])
         for set in experiment.ood {
             switch set.source {
             case .filter:
                 testSets.append(TestSet(name: set.name, rows: ruleSets[set.name]!))
-            case let .dataset(options, dropOverlap, location):
-                var other = try loader.load(options)
+            case let .dataset(datasetOptions, dropOverlap, location):
+                var other = try loader.load(options(datasetOptions))
                 guard other.featureNames == main.featureNames else {
                     throw ExperimentError.featureMismatch(name: set.name, at: location)
                 }
@@ -77,10 +84,18 @@ public struct ExperimentData: Sendable {
                 let start = matrix.rows
                 matrix = matrix.appendingRows(of: other.features)
                 targets += other.targets
+                if let header = main.originalHeader, let otherHeader = other.originalHeader, let rows = other.originalRows {
+                    // Columns are matched by name; a column the other file lacks is left empty.
+                    let map = header.map { otherHeader.firstIndex(of: $0) }
+                    originalRows! += rows.map { fields in map.map { $0.map { fields[$0] } ?? "" } }
+                }
                 testSets.append(TestSet(name: set.name, rows: Array(start..<matrix.rows)))
             }
         }
         var store = FeatureStore(matrix: matrix, featureNames: main.featureNames)
+        if let header = main.originalHeader, let originalRows {
+            store.originals = OriginalColumns(header: header, rows: originalRows, targetColumn: experiment.dataset.target)
+        }
         if experiment.models.contains(where: { $0.regressor.usesBinnedFeatures }) {
             store = store.binning(referenceRows: pool)
         }

@@ -41,20 +41,26 @@ public struct RunExecutor: Sendable {
             let fitted = try model.fit(TrainingData(store: data.store, rows: rows, targets: rows.map { data.targets[$0] }),
                                        context: context)
             record.fitSeconds = Date().timeIntervalSince(fitStart)
+            // One prediction call over every test set: one DMatrix for XGBoost, one command run for
+            // an external model.
             let predictStart = Date()
-            for set in data.testSets {
-                let predictions = try fitted.predict(data.store, rows: set.rows)
-                if let bad = predictions.firstIndex(where: { !$0.isFinite }) {
-                    throw ModelError.nonFinitePrediction(row: set.rows[bad])
-                }
-                record.splits.append(SplitMetrics(split: set.name, metrics: RegressionMetrics(
-                    predicted: predictions, actual: set.rows.map { data.targets[$0] })))
+            let allRows = data.testSets.flatMap(\.rows)
+            let predictions = try fitted.predict(data.store, rows: allRows)
+            if let bad = predictions.firstIndex(where: { !$0.isFinite }) {
+                throw ModelError.nonFinitePrediction(row: allRows[bad])
             }
             record.predictSeconds = Date().timeIntervalSince(predictStart)
+            var offset = 0
+            for set in data.testSets {
+                let slice = Array(predictions[offset..<offset + set.rows.count])
+                offset += set.rows.count
+                record.splits.append(SplitMetrics(split: set.name, metrics: RegressionMetrics(
+                    predicted: slice, actual: set.rows.map { data.targets[$0] })))
+            }
             record.status = .done
         } catch {
             record.splits = []
-            record.error = "\(key.canonical): \(error)"
+            record.error = "\(error)"
         }
         return record
     }

@@ -9,6 +9,9 @@ public struct FeatureStore: Sendable {
     public let matrix: Matrix<Float>
     public let featureNames: [String]
     public private(set) var binned: BinnedFeatures?
+    /// The rows' original CSV columns, kept only when a model asks for them (external commands
+    /// that read formulas rather than features).
+    public var originals: OriginalColumns?
 
     public init(matrix: Matrix<Float>, featureNames: [String]? = nil) {
         self.matrix = matrix
@@ -25,6 +28,19 @@ public struct FeatureStore: Sendable {
         var copy = self
         copy.binned = BinnedFeatures(matrix, referenceRows: referenceRows, maxBins: maxBins)
         return copy
+    }
+}
+
+/// The original CSV fields of every row of a store.
+public struct OriginalColumns: Sendable {
+    public let header: [String]
+    /// One array of fields per store row, in `header` order.
+    public let rows: [[String]]
+    /// The target's column, left out of test files.
+    public let targetColumn: String
+
+    public init(header: [String], rows: [[String]], targetColumn: String) {
+        self.header = header; self.rows = rows; self.targetColumn = targetColumn
     }
 }
 

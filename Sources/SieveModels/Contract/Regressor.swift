@@ -19,10 +19,14 @@ public protocol Regressor: Sendable {
 
     /// Whether the model wants the store's binned features (histogram split finding).
     var usesBinnedFeatures: Bool { get }
+
+    /// Whether the model reads the rows' original CSV columns (see ``OriginalColumns``).
+    var usesOriginalColumns: Bool { get }
 }
 
 extension Regressor {
     public var usesBinnedFeatures: Bool { false }
+    public var usesOriginalColumns: Bool { false }
 
     /// Checks what every model needs of its training data: rows, finite features, finite targets.
     public func checkTrainingData(_ data: TrainingData, minimumRows: Int = 2) throws {

@@ -1,0 +1,73 @@
+import Foundation
+import Testing
+import SieveCore
+import SieveData
+@testable import SieveModels
+
+@Suite struct RidgeTests {
+    /// bench/fixtures/make_fixtures.py: scikit-learn's StandardScaler + Ridge(alpha) on the same
+    /// 132 Magpie features and split as the XGBoost fixture.
+    @Test(arguments: [0.1, 10.0])
+    func matchesScikitLearn(alpha: Double) throws {
+        let fixtures = XGBoostTests.fixtures
+        let data = try DatasetLoader().load(DatasetOptions(path: fixtures + "/xgb_data.csv", target: "y",
+                                                           features: .excluding(["role"])))
+        let train = Array(0..<240), test = Array(240..<data.count)
+        let store = FeatureStore(matrix: data.features)
+        let fitted = try RidgeRegression(alphas: [alpha]).fit(
+            TrainingData(store: store, rows: train, targets: train.map { data.targets[$0] }), context: FitContext(seed: 0))
+        let predictions = try fitted.predict(store, rows: test)
+        var expected: [Double] = []
+        try CSVReader(path: fixtures + "/ridge_reference.csv").forEachRecord { line, f in
+            if line > 1, Double(f[0]) == alpha { expected.append(Double(f[1])!) }
+            return true
+        }
+        #expect(expected.count == test.count)
+        for (p, e) in zip(predictions, expected) { #expect(abs(p - e) < 1e-6 * max(1, abs(e)), "\(p) vs \(e)") }
+    }
+
+    @Test func recoversAnExactLinearRelation() throws {
+        var rng = Xoshiro256(seed: 5)
+        var x = Matrix<Float>(rows: 200, columns: 3)
+        var y: [Double] = []
+        for r in 0..<200 {
+            for c in 0..<3 { x[r, c] = Float(rng.unitDouble() * 4 - 2) }
+            y.append(3 + 2 * Double(x[r, 0]) - 0.5 * Double(x[r, 2]))
+        }
+        let fitted = try RidgeRegression(alphas: [1e-8]).fitRidge(TrainingData(features: x, targets: y), context: FitContext(seed: 0))
+        #expect(abs(fitted.intercept - 3) < 1e-6)
+        #expect(abs(fitted.weights[0] - 2) < 1e-6 && abs(fitted.weights[1]) < 1e-6 && abs(fitted.weights[2] + 0.5) < 1e-6)
+    }
+
+    /// The cross-validation errors come from sums alone; they must equal fitting and scoring
+    /// each fold explicitly.
+    @Test func crossValidationFromSumsEqualsExplicitFolds() throws {
+        let (x, y) = ModelContractTests.problem(rows: 150, seed: 21)
+        let alphas = [0.01, 1, 100]
+        let data = TrainingData(features: x, targets: y)
+        let fitted = try RidgeRegression(alphas: alphas, folds: 5).fitRidge(data, context: FitContext(seed: 9))
+        var rng = Xoshiro256(seed: 9)
+        let order = rng.permutation(of: 150)
+        var fold = [Int](repeating: 0, count: 150)
+        for (position, i) in order.enumerated() { fold[i] = position % 5 }
+        for (a, alpha) in alphas.enumerated() {
+            var squared = 0.0
+            for f in 0..<5 {
+                let train = (0..<150).filter { fold[$0] != f }, held = (0..<150).filter { fold[$0] == f }
+                let model = try RidgeRegression(alphas: [alpha]).fit(
+                    TrainingData(store: data.store, rows: train, targets: train.map { y[$0] }), context: FitContext(seed: 0))
+                let p = try model.predict(data.store, rows: held)
+                squared += zip(p, held.map { y[$0] }).map { ($0 - $1) * ($0 - $1) }.reduce(0, +)
+            }
+            #expect(abs(fitted.crossValidationMSE[a] - squared / 150) < 1e-8 * max(1, squared / 150))
+        }
+        #expect(fitted.alpha == alphas[fitted.crossValidationMSE.indices.min { fitted.crossValidationMSE[$0] < fitted.crossValidationMSE[$1] }!])
+    }
+
+    @Test func choleskySolvesAKnownSystem() throws {
+        // A = [[4, 2], [2, 3]], b = [2, 1] → x = [0.5, 0]
+        let x = try Cholesky([4, 2, 2, 3], size: 2).solve([2, 1])
+        #expect(abs(x[0] - 0.5) < 1e-15 && abs(x[1]) < 1e-15)
+        #expect(throws: Cholesky.Failure.notPositiveDefinite(pivot: 1)) { try Cholesky([1, 2, 2, 1], size: 2) }
+    }
+}
