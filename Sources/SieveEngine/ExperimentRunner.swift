@@ -1,15 +1,35 @@
 import Foundation
 import SieveCore
-import SieveXGBoost
-import Synchronization
+
+/// How `sieve run` runs a grid.
+public struct RunOptions: Sendable {
+    public var jobs: Int
+    public var cores: Int
+    /// Run again the runs whose records say they failed (by default they are left alone).
+    public var retryFailed = false
+    /// Start no new run after the first failure.
+    public var failFast = false
+    /// Only this slice of the grid; tables are then left to `sieve report`.
+    public var shard: Shard?
+    public var stop: StopSignal?
+
+    public init(jobs: Int, cores: Int = ProcessInfo.processInfo.activeProcessorCount) {
+        self.jobs = jobs
+        self.cores = cores
+    }
+}
 
 /// What a run of a grid did.
 public struct RunSummary: Sendable {
     public let planned: Int
-    /// Runs whose finished records were already in the store and were kept.
+    /// Runs of this invocation's slice whose finished records were already in the store.
     public let reused: Int
     public let ranNow: Int
+    /// Runs of the slice without a record: stopped before starting, or under way elsewhere.
+    public let notRun: Int
+    /// Failed runs of this invocation's slice (now or earlier).
     public let failed: [RunRecord]
+    public let stopped: Bool
     public let output: String
     public let files: [String]
     public let seconds: Double
@@ -33,59 +53,53 @@ public final class ExperimentRunner: Sendable {
         return (data, ExperimentPlan(experiment, data: data))
     }
 
-    public func run(jobs: Int, cores: Int = ProcessInfo.processInfo.activeProcessorCount, stop: StopSignal? = nil,
-                    onFinish: @escaping @Sendable (RunRecord, _ finished: Int, _ total: Int) -> Void = { _, _, _ in })
-        throws -> RunSummary
-    {
+    public func run(_ options: RunOptions, progress: @escaping @Sendable (ProgressEvent) -> Void = { _ in }) throws -> RunSummary {
         let started = Date()
         let (data, plan) = try prepare()
         let store = RunStore(output: output)
         try AtomicFile.createFolder(store.folder)
-        let existing = Dictionary(store.records(ids: plan.runs.map(\.id)).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        let pending = plan.runs.filter { existing[$0.id]?.status != .done }
-        let scheduler = RunScheduler(jobs: jobs, cores: cores)
-        let executor = RunExecutor(data: data, models: experiment.models, workRoot: PathText.join(output, "work"))
-        let counter = Counter()
-        let total = pending.count
-        let results = scheduler.run(pending, executor: executor, store: store, stop: stop) { record in
-            onFinish(record, counter.increment(), total)
+        AtomicFile.removeAbandonedTemporaries(in: store.folder)
+        AtomicFile.removeAbandonedTemporaries(in: output)
+        let slice = options.shard.map { $0.runs(of: plan) } ?? plan.runs
+        let states = Dictionary(uniqueKeysWithValues: store.states(of: plan).map { ($0.run.id, $0) })
+        let pending = slice.filter { run in
+            switch states[run.id]!.status {
+            case .done, .running: return false
+            case .failed: return options.retryFailed
+            case .pending, .interrupted, .stale: return true
+            }
         }
-        let records = store.records(ids: plan.runs.map(\.id))
-        let failed = records.filter { $0.status == .failed }
-        var files = try ReportWriter(output: output).writeTables(records, splits: data.splitNames,
-                                                                  title: "RMSE — \(experiment.name)",
-                                                                  units: experiment.spec.dataset.units)
-        let manifest = Manifest(
-            name: experiment.name, spec: experiment.spec.specPath, description: experiment.spec.description,
-            software: .init(sieve: SieveVersion.version, commit: SieveVersion.commit, xgboost: XGBoostLibrary.version),
-            dataset: Manifest.datasetDescription(experiment.spec.dataset), datasets: data.provenance,
-            poolRows: data.pool.count,
-            splits: [Manifest.Split(name: "id", rows: data.testSets[0].rows.count,
-                                    rule: "random \(experiment.spec.splits.idTestFraction.value) of the rows left after the OOD rules, "
-                                        + "seed \(experiment.spec.splits.idTestSeed)")]
-                + zip(experiment.ood, data.testSets.dropFirst()).map {
-                    Manifest.Split(name: $0.name, rows: $1.rows.count, rule: Manifest.ruleDescription($0))
-                },
-            models: experiment.models.map { model in
-                Manifest.Model(name: model.name, kind: model.kind,
-                               parameters: Dictionary(uniqueKeysWithValues: model.regressor.resolvedParameters.map { ($0.name, $0.value) }))
-            },
-            trainSizes: experiment.spec.trainSizes.map(\.value.description), seeds: experiment.spec.seeds, output: output,
-            runs: .init(planned: plan.runs.count, done: records.count - failed.count, failed: failed.count,
-                        ranNow: results.compactMap { $0 }.count, reused: plan.runs.count - pending.count),
-            machine: .init(cores: scheduler.cores, jobs: jobs, threadsPerRun: scheduler.threadsPerRun),
-            started: Manifest.timestamp(started), finished: Manifest.timestamp(Date()))
-        let manifestPath = PathText.join(output, "manifest.json")
-        try AtomicFile.write(Manifest.encode(manifest), to: manifestPath)
-        files.append(manifestPath)
-        return RunSummary(planned: plan.runs.count, reused: plan.runs.count - pending.count,
-                          ranNow: results.compactMap { $0 }.count, failed: failed, output: output, files: files,
+        let scheduler = RunScheduler(jobs: options.jobs, cores: options.cores)
+        let executor = RunExecutor(data: data, models: experiment.models, workRoot: PathText.join(output, "work"))
+        let tracker = ProgressTracker(runs: pending)
+        let reused = slice.count - pending.count
+        progress(.began(total: pending.count, reused: reused, jobs: options.jobs, threadsPerRun: scheduler.threadsPerRun))
+        let results = scheduler.run(pending, executor: executor, store: store, stop: options.stop, failFast: options.failFast,
+                                    onStart: { run in progress(.runStarted(run, tracker.started(run))) },
+                                    onFinish: { record in
+                                        let run = pending.first { $0.id == record.id }!
+                                        progress(.runFinished(record, tracker.finished(run, failed: record.status == .failed)))
+                                    })
+        let ranNow = results.compactMap { $0 }.count
+        let sliceRecords = store.records(ids: slice.map(\.id))
+        let failed = sliceRecords.filter { $0.status == .failed }
+        var files: [String] = []
+        if options.shard == nil {
+            files = try OutputWriter(experiment: experiment, data: data, plan: plan, output: output).write(
+                .init(started: started, jobs: options.jobs, cores: scheduler.cores, threadsPerRun: scheduler.threadsPerRun,
+                      ranNow: ranNow))
+        }
+        return RunSummary(planned: plan.runs.count, reused: reused, ranNow: ranNow,
+                          notRun: slice.count - sliceRecords.count, failed: failed,
+                          stopped: options.stop?.isRequested == true, output: output, files: files,
                           seconds: Date().timeIntervalSince(started))
     }
-}
 
-/// A thread-safe counter for progress messages.
-final class Counter: Sendable {
-    private let value = Mutex(0)
-    func increment() -> Int { value.withLock { $0 += 1; return $0 } }
+    /// Rewrites the tables and manifest from the stored records, running nothing.
+    public func report() throws -> (records: Int, planned: Int, files: [String]) {
+        let (data, plan) = try prepare()
+        let files = try OutputWriter(experiment: experiment, data: data, plan: plan, output: output).write(
+            .init(started: Date(), jobs: nil, cores: ProcessInfo.processInfo.activeProcessorCount, threadsPerRun: nil, ranNow: 0))
+        return (RunStore(output: output).records(ids: plan.runs.map(\.id)).count, plan.runs.count, files)
+    }
 }

@@ -75,7 +75,7 @@ import Testing
         let spec = try Self.spec(in: folder)
         let plan = try Self.sieve(["plan", spec])
         #expect(plan.status == 0)
-        #expect(plan.out.contains("12 runs: 0 done, 0 failed, 12 pending."))
+        #expect(plan.out.contains("12 runs: 0 done, 0 failed, 12 pending, 0 interrupted, 0 running, 0 stale."))
 
         var tables: [[String]] = []
         for jobs in ["1", "2"] {
@@ -156,5 +156,84 @@ import Testing
         let report = try Self.sieve(["report", spec])
         #expect(report.status == 0)
         #expect(try String(contentsOfFile: folder + "/out/rmse_table.md", encoding: .utf8) == before)
+    }
+}
+
+/// Interrupting the binary: kill -9 mid-grid and Ctrl-C, then resuming.
+@Suite(.serialized) struct InterruptTests {
+    /// Starts `sieve run … --json-progress` and calls `onEvent` for each JSON line until it
+    /// returns false; then the process is left to the caller.
+    static func start(_ arguments: [String], until onEvent: ([String: Any], Process) -> Bool) throws -> Process {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: BinaryTests.binary!)
+        process.arguments = arguments + ["--json-progress"]
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        var buffer = Data()
+        let handle = out.fileHandleForReading
+        reading: while true {
+            let chunk = handle.availableData
+            if chunk.isEmpty { break }
+            buffer.append(chunk)
+            while let newline = buffer.firstIndex(of: 0x0A) {
+                let line = buffer[buffer.startIndex..<newline]
+                buffer.removeSubrange(buffer.startIndex...newline)
+                if let event = try? JSONSerialization.jsonObject(with: line) as? [String: Any], !onEvent(event, process) { break reading }
+            }
+        }
+        return process
+    }
+
+    static func tables(_ folder: String) throws -> [String] {
+        try ["rmse_table.md", "rmse_table.csv", "curves.csv"].map { try String(contentsOfFile: folder + "/" + $0, encoding: .utf8) }
+            + [BinaryTests.withoutTimings(try String(contentsOfFile: folder + "/runs.csv", encoding: .utf8))]
+    }
+
+    @Test func killNineMidGridThenRerunGivesIdenticalOutputs() throws {
+        let folder = BinaryTests.folder()
+        let spec = try BinaryTests.spec(in: folder)
+        #expect(try BinaryTests.sieve(["run", spec, "--output", folder + "/whole", "--quiet"]).status == 0)
+        var finished = 0
+        let process = try Self.start(["run", spec, "--output", folder + "/killed", "--jobs", "2"]) { event, _ in
+            if event["event"] as? String == "run_finished" { finished += 1 }
+            return finished < 5
+        }
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        #expect(process.terminationReason == .uncaughtSignal)
+        let plan = try BinaryTests.sieve(["plan", spec, "--output", folder + "/killed"])
+        #expect(plan.out.contains("12 runs: "), "\(plan.out)")
+        #expect(!plan.out.contains("12 runs: 12 done"), "the kill must leave work to do")
+        let resumed = try BinaryTests.sieve(["run", spec, "--output", folder + "/killed", "--quiet"])
+        #expect(resumed.status == 0)
+        #expect(try Self.tables(folder + "/killed") == Self.tables(folder + "/whole"))
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder + "/killed/runs").filter { !$0.hasSuffix(".json") }
+        #expect(leftovers.isEmpty, "no markers or partial files remain: \(leftovers)")
+    }
+
+    @Test func ctrlCOnceFinishesRunningRunsAndResumes() throws {
+        let folder = BinaryTests.folder()
+        let spec = try BinaryTests.spec(in: folder)
+        var interrupted = false
+        var last: [String: Any] = [:]
+        let process = try Self.start(["run", spec, "--jobs", "1"]) { event, process in
+            last = event
+            if event["event"] as? String == "run_finished" && !interrupted {
+                interrupted = true
+                kill(process.processIdentifier, SIGINT)
+            }
+            return true
+        }
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 130)
+        #expect(last["event"] as? String == "finished")
+        #expect(last["stopped"] as? Bool == true)
+        let ran = last["ran_now"] as? Int ?? 0
+        #expect(ran >= 1 && ran < 12, "the run under way finishes, no new one starts (ran \(ran))")
+        let resumed = try BinaryTests.sieve(["run", spec, "--quiet"])
+        #expect(resumed.status == 0)
+        #expect(resumed.out.contains("12 runs (\(ran) already done, \(12 - ran) run now, 0 failed)"))
     }
 }

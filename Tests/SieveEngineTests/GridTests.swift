@@ -37,7 +37,7 @@ import SieveCore
         for jobs in [1, 2] {
             let folder = Support.temporaryFolder()
             let experiment = try Support.checked(Support.smallSpec(output: folder))
-            let summary = try ExperimentRunner(experiment).run(jobs: jobs, cores: 2)
+            let summary = try ExperimentRunner(experiment).run(RunOptions(jobs: jobs, cores: 2))
             #expect(summary.failed.isEmpty)
             var files: [String: String] = [:]
             for name in ["runs.csv", "rmse_table.md", "rmse_table.csv", "curves.csv"] {
@@ -63,7 +63,7 @@ import SieveCore
         let spec = Support.smallSpec(output: folder, extraModels: """
               stopper: {kind: xgboost, rounds: 10, early_stopping: {validation_fraction: 0.5, rounds: 3}}
             """, sizes: "[2, 0.05]")
-        let summary = try ExperimentRunner(try Support.checked(spec)).run(jobs: 2, cores: 2)
+        let summary = try ExperimentRunner(try Support.checked(spec)).run(RunOptions(jobs: 2, cores: 2))
         #expect(summary.planned == 12)
         #expect(summary.failed.map(\.key.canonical) == [
             "model=stopper/strategy=random/size=2/seed=0", "model=stopper/strategy=random/size=2/seed=1"])
@@ -76,9 +76,9 @@ import SieveCore
     @Test func aSecondRunReusesFinishedRecords() throws {
         let folder = Support.temporaryFolder()
         let experiment = try Support.checked(Support.smallSpec(output: folder))
-        let first = try ExperimentRunner(experiment).run(jobs: 2, cores: 2)
+        let first = try ExperimentRunner(experiment).run(RunOptions(jobs: 2, cores: 2))
         let before = try String(contentsOfFile: folder + "/runs.csv", encoding: .utf8)
-        let second = try ExperimentRunner(experiment).run(jobs: 2, cores: 2)
+        let second = try ExperimentRunner(experiment).run(RunOptions(jobs: 2, cores: 2))
         #expect(first.ranNow == 8 && second.ranNow == 0 && second.reused == 8)
         #expect(try String(contentsOfFile: folder + "/runs.csv", encoding: .utf8) == before)
     }
@@ -91,7 +91,7 @@ import SieveCore
               ridge: {kind: ridge, alpha: [0.1, 10]}
               knn: {kind: command, command: [python3, \(Support.root)/experiments/models/knn.py], timeout: 120}
             """, sizes: "[0.1]")
-        let summary = try ExperimentRunner(try Support.checked(spec)).run(jobs: 2, cores: 2)
+        let summary = try ExperimentRunner(try Support.checked(spec)).run(RunOptions(jobs: 2, cores: 2))
         #expect(summary.failed.isEmpty, "\(summary.failed.map { $0.error ?? "" })")
         let table = try String(contentsOfFile: folder + "/rmse_table.csv", encoding: .utf8)
         #expect(Set(table.split(separator: "\n").dropFirst().map { String($0.split(separator: ",")[0]) }) == ["knn", "rf", "ridge", "xgb"])

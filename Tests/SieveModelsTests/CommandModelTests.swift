@@ -89,7 +89,7 @@ import SieveCore
         let pid = try String(contentsOfFile: folder + "/child.pid", encoding: .utf8)
         // Gone, or a zombie waiting for its new parent to reap it: either way no longer running.
         let stat = (try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8)) ?? ""
-        let state = stat.split(separator: ")").last?.split(separator: " ").first ?? "gone"
+        let state = stat.split(separator: ")").last?.split(separator: " ").first.map(String.init) ?? "gone"
         #expect(state == "gone" || state == "Z", "the command's own child must be stopped too (state \(state))")
     }
 

@@ -10,7 +10,7 @@ import SieveCore
             SplitMetrics(split: "ood", metrics: RegressionMetrics(rmse: ood, mae: ood / 2, r2: 0.1, count: 7)),
         ] : []
         return RunRecord(id: "\(model)-\(size)-\(seed)", key: RunKey(model: model, trainSize: size, seed: seed),
-                         status: status, trainRows: rows, poolRows: 100, splits: splits, fitSeconds: 1.5,
+                         identity: RunIdentity(version: "v", model: "kind=\(model)", data: "d"), status: status, trainRows: rows, poolRows: 100, splits: splits, fitSeconds: 1.5,
                          predictSeconds: 0.25, error: status == .failed ? "boom, it failed" : nil)
     }
 

@@ -16,21 +16,21 @@ struct Plan: ParsableCommand {
             let experiment = try SpecChecker.load(path: options.spec)
             let runner = ExperimentRunner(experiment, output: output)
             let (data, plan) = try runner.prepare()
-            let store = RunStore(output: runner.output)
-            var done = 0, failed = 0
-            for run in plan.runs {
-                let record = store.record(id: run.id)
-                let status: String
-                switch record?.status {
-                case .done?: status = "done"; done += 1
-                case .failed?: status = "failed"; failed += 1
-                case nil: status = "pending"
+            let states = RunStore(output: runner.output).states(of: plan)
+            var counts: [RunState.Status: Int] = [:]
+            for state in states {
+                counts[state.status, default: 0] += 1
+                let n = state.run.key.trainSize.rows(inPool: data.pool.count)
+                var line = "\(state.run.id)  \(state.status.rawValue.padding(11))  \(state.run.key.model)  \(state.run.key.strategy)  "
+                    + "size=\(state.run.key.trainSize) (\(n) rows)  seed=\(state.run.key.seed)"
+                if let detail = state.detail, state.status != .done {
+                    line += "  — " + (state.status == .stale ? "reruns: " : "") + (detail.split(separator: "\n").first.map(String.init) ?? "")
                 }
-                let n = run.key.trainSize.rows(inPool: data.pool.count)
-                print("\(run.id)  \(status.padding(7))  \(run.key.model)  \(run.key.strategy)  size=\(run.key.trainSize) (\(n) rows)  seed=\(run.key.seed)")
+                print(line)
             }
-            print("\(plan.runs.count) runs: \(done) done, \(failed) failed, \(plan.runs.count - done - failed) pending. "
-                  + "\(Describe.data(data)).")
+            let order: [RunState.Status] = [.done, .failed, .pending, .interrupted, .running, .stale]
+            print("\(plan.runs.count) runs: " + order.map { "\(counts[$0] ?? 0) \($0.rawValue)" }.joined(separator: ", ")
+                  + ". \(Describe.data(data)).")
         }
     }
 }

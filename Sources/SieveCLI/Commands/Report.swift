@@ -4,7 +4,7 @@ import SieveEngine
 
 struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Regenerate the tables from the stored run records, without running anything.")
+        abstract: "Regenerate the tables and manifest from the stored run records (merging shards), running nothing.")
 
     @OptionGroup var options: SpecArgument
 
@@ -14,13 +14,8 @@ struct Report: ParsableCommand {
     func run() throws {
         try Failure.reporting {
             let experiment = try SpecChecker.load(path: options.spec)
-            let runner = ExperimentRunner(experiment, output: output)
-            let (data, plan) = try runner.prepare()
-            let records = RunStore(output: runner.output).records(ids: plan.runs.map(\.id))
-            let files = try ReportWriter(output: runner.output).writeTables(
-                records, splits: data.splitNames, title: "RMSE — \(experiment.name)", units: experiment.spec.dataset.units)
-            print("\(records.count) of \(plan.runs.count) runs have records. Wrote: "
-                  + files.map { PathText.fileName(of: $0) }.joined(separator: ", "))
+            let (records, planned, files) = try ExperimentRunner(experiment, output: output).report()
+            print("\(records) of \(planned) runs have records. Wrote: " + files.map { PathText.fileName(of: $0) }.joined(separator: ", "))
         }
     }
 }

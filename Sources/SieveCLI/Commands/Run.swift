@@ -5,7 +5,12 @@ import SieveEngine
 
 struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Run every run of the grid that is not done yet, then write the tables.")
+        abstract: "Run every run of the grid that is not done yet, then write the tables.",
+        discussion: """
+            Finished runs are kept and never redone; runs whose parameters or data changed are redone. \
+            Ctrl-C once lets the running runs finish and starts no new ones; twice stops at once. \
+            Either way a later `sieve run` resumes where this one stopped.
+            """)
 
     @OptionGroup var options: SpecArgument
 
@@ -15,44 +20,53 @@ struct Run: ParsableCommand {
     @Option(help: "Output folder (overrides the spec's `output`).")
     var output: String?
 
+    @Option(help: "Run only slice i of N of the grid (e.g. 2/3); `sieve report` then merges the slices.")
+    var shard: String?
+
+    @Flag(help: "Run again the runs that failed before.")
+    var retryFailed = false
+
+    @Flag(help: "Start no new run after the first failure.")
+    var failFast = false
+
     @Flag(name: .shortAndLong, help: "Print only the summary.")
     var quiet = false
 
+    @Flag(help: "Print one JSON object per event (start, run started, run finished, summary) for other tools.")
+    var jsonProgress = false
+
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1.") }
+        if let shard, Shard(shard) == nil { throw ValidationError("--shard takes i/N with 1 ≤ i ≤ N, e.g. 2/3; got '\(shard)'.") }
+        if quiet && jsonProgress { throw ValidationError("--quiet and --json-progress exclude each other.") }
     }
 
     func run() throws {
+        let stop = StopSignal()
+        let interrupts = InterruptHandler(stop: stop)
+        let reporter: any ProgressReporter = jsonProgress ? JSONProgress() : (quiet ? QuietProgress() as any ProgressReporter : TextProgress())
         let summary = try Failure.reporting {
             let experiment = try SpecChecker.load(path: options.spec)
             let runner = ExperimentRunner(experiment, output: output)
-            let jobs = self.jobs ?? ProcessInfo.processInfo.activeProcessorCount
-            let quiet = self.quiet
-            if !quiet { print("sieve: \(experiment.name): loading data and planning runs…") }
-            return try runner.run(jobs: jobs) { record, finished, total in
-                guard !quiet else { return }
-                let width = String(total).count
-                let position = "[\(String(finished).leftPadded(width))/\(total)]"
-                if record.status == .done {
-                    let id = record.metrics(on: "id").map { "ID RMSE \(NumberText.fixed($0.rmse, 4))" } ?? ""
-                    print("\(position) \(record.key.model) size=\(record.key.trainSize) seed=\(record.key.seed): \(id) "
-                          + "(fit \(NumberText.fixed(record.fitSeconds, 1)) s)")
-                } else {
-                    print("\(position) FAILED \(record.key.canonical): \(record.error ?? "unknown error")")
-                }
-            }
+            var runOptions = RunOptions(jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
+            runOptions.retryFailed = retryFailed
+            runOptions.failFast = failFast
+            runOptions.shard = shard.flatMap(Shard.init)
+            runOptions.stop = stop
+            reporter.loading(experiment.name)
+            return try runner.run(runOptions) { reporter.handle($0) }
         }
-        print("sieve: \(summary.planned) runs (\(summary.reused) already done, \(summary.ranNow) run now, "
-              + "\(summary.failed.count) failed) in \(NumberText.fixed(summary.seconds, 1)) s.")
-        print("Tables in \(summary.output)/: " + summary.files.map { PathText.fileName(of: $0) }.joined(separator: ", "))
+        interrupts.finish()
+        reporter.summary(summary, shard: shard)
         if !summary.failed.isEmpty {
-            Failure.printError("\(summary.failed.count) run(s) failed:\n"
-                               + summary.failed.map { "  \($0.key.canonical): \($0.error ?? "unknown error")" }.joined(separator: "\n"))
+            if !jsonProgress {
+                let shown = summary.failed.prefix(10).map { "  \($0.key.canonical): \($0.error ?? "unknown error")" }
+                Failure.printError("\(summary.failed.count) run(s) failed:\n" + shown.joined(separator: "\n")
+                                   + (summary.failed.count > 10 ? "\n  … and \(summary.failed.count - 10) more (see runs.csv)." : "")
+                                   + "\nRerun them with `sieve run \(options.spec) --retry-failed`.")
+            }
             throw ExitCode(1)
         }
+        if summary.stopped { throw ExitCode(130) }
     }
-}
-
-extension String {
-    func leftPadded(_ width: Int) -> String { count >= width ? self : String(repeating: " ", count: width - count) + self }
 }

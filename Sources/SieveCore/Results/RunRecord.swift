@@ -16,6 +16,7 @@ public struct RunRecord: Sendable, Equatable, Codable {
 
     public var id: String
     public var key: RunKey
+    public var identity: RunIdentity
     public var status: Status
     /// Rows the model trained on.
     public var trainRows: Int
@@ -27,9 +28,10 @@ public struct RunRecord: Sendable, Equatable, Codable {
     /// Why the run failed, as a full sentence.
     public var error: String?
 
-    public init(id: String, key: RunKey, status: Status, trainRows: Int, poolRows: Int, splits: [SplitMetrics],
-                fitSeconds: Double, predictSeconds: Double, error: String? = nil) {
-        self.id = id; self.key = key; self.status = status; self.trainRows = trainRows; self.poolRows = poolRows
+    public init(id: String, key: RunKey, identity: RunIdentity, status: Status, trainRows: Int, poolRows: Int,
+                splits: [SplitMetrics], fitSeconds: Double, predictSeconds: Double, error: String? = nil) {
+        self.id = id; self.key = key; self.identity = identity; self.status = status
+        self.trainRows = trainRows; self.poolRows = poolRows
         self.splits = splits; self.fitSeconds = fitSeconds; self.predictSeconds = predictSeconds; self.error = error
     }
 

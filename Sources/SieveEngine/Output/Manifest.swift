@@ -10,7 +10,7 @@ struct Manifest: Codable {
     struct Model: Codable { var name: String; var kind: String; var parameters: [String: String] }
     struct Split: Codable { var name: String; var rows: Int; var rule: String }
     struct Runs: Codable { var planned: Int; var done: Int; var failed: Int; var ranNow: Int; var reused: Int }
-    struct Machine: Codable { var cores: Int; var jobs: Int; var threadsPerRun: Int }
+    struct Machine: Codable { var cores: Int; var jobs: Int?; var threadsPerRun: Int? }
 
     var name: String
     var spec: String

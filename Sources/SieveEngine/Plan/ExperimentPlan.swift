@@ -1,11 +1,14 @@
 import SieveCore
 import SieveModels
 
-/// One run of the plan: its key and its identity.
+/// One run of the plan: its key, its identity, and its expected cost.
 public struct PlannedRun: Sendable, Equatable {
     public let key: RunKey
-    /// Stable identity: a hash of the key and of everything that changes the run's result.
+    /// Stable id: a hash of the key and of everything that changes the run's result.
     public let id: String
+    public let identity: RunIdentity
+    /// Expected cost relative to other runs (training rows), for balancing shards and the ETA.
+    public let cost: Double
 }
 
 /// The deterministic, sorted list of runs a grid expands to.
@@ -17,21 +20,24 @@ public struct ExperimentPlan: Sendable {
 
     /// Expands models × training sizes × seeds (random subsets of the pool), sorted by key.
     public init(_ experiment: CheckedExperiment, data: ExperimentData) {
-        let context = Self.dataFingerprint(experiment, data: data)
+        let dataDigest = SHA256.hex(of: Self.dataFingerprint(experiment, data: data))
         var runs: [PlannedRun] = []
         for model in experiment.models {
-            let modelPart = "kind=\(model.kind)|" + model.regressor.resolvedParameters.map { "\($0.name)=\($0.value)" }
-                .joined(separator: "|")
+            let identity = RunIdentity(version: Self.resultVersion, model: Self.modelFingerprint(model), data: dataDigest)
             for size in experiment.spec.trainSizes.map(\.value) {
+                let cost = Double(size.rows(inPool: data.pool.count))
                 for seed in experiment.spec.seeds {
                     let key = RunKey(model: model.name, strategy: "random", trainSize: size, seed: seed)
-                    let id = String(SHA256.hex(of: [Self.resultVersion, key.canonical, modelPart, context]
-                        .joined(separator: "\n")).prefix(20))
-                    runs.append(PlannedRun(key: key, id: id))
+                    runs.append(PlannedRun(key: key, id: identity.runID(for: key), identity: identity, cost: cost))
                 }
             }
         }
         self.runs = runs.sorted { $0.key < $1.key }
+    }
+
+    /// A model's kind and every parameter, defaults included.
+    static func modelFingerprint(_ model: NamedModel) -> String {
+        (["kind=\(model.kind)"] + model.regressor.resolvedParameters.map { "\($0.name)=\($0.value)" }).joined(separator: "|")
     }
 
     /// What every run's result depends on beyond its own key and model: the data files' hashes

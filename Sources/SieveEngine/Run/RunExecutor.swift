@@ -28,8 +28,8 @@ public struct RunExecutor: Sendable {
     public func execute(_ run: PlannedRun, threads: Int) -> RunRecord {
         let key = run.key
         let rows = trainingRows(for: key)
-        var record = RunRecord(id: run.id, key: key, status: .failed, trainRows: rows.count, poolRows: data.pool.count,
-                               splits: [], fitSeconds: 0, predictSeconds: 0)
+        var record = RunRecord(id: run.id, key: key, identity: run.identity, status: .failed, trainRows: rows.count,
+                               poolRows: data.pool.count, splits: [], fitSeconds: 0, predictSeconds: 0)
         guard let model = models[key.model] else {
             record.error = "The run names the model '\(key.model)', which the spec does not define."
             return record

@@ -1,4 +1,5 @@
 import Foundation
+import SieveCore
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -16,14 +17,16 @@ public enum AtomicFile {
         }
     }
 
-    public static func write(_ text: String, to path: String) throws {
-        try write(Array(text.utf8), to: path)
+    public static func write(_ text: String, to path: String, durable: Bool = true) throws {
+        try write(Array(text.utf8), to: path, durable: durable)
     }
 
-    public static func write(_ bytes: [UInt8], to path: String) throws {
+    /// Writes `bytes` to `path` atomically; `durable` also fsyncs the file and its folder (for
+    /// results; markers that only help a later process need not survive a power loss).
+    public static func write(_ bytes: [UInt8], to path: String, durable: Bool = true) throws {
         let folder = (path as NSString).deletingLastPathComponent
         try createFolder(folder.isEmpty ? "." : folder)
-        let temporary = "\(folder.isEmpty ? "." : folder)/.\((path as NSString).lastPathComponent).tmp-\(getpid())-\(UInt64.random(in: 0...UInt64.max))"
+        let temporary = "\(folder.isEmpty ? "." : folder)/.\((path as NSString).lastPathComponent)\(temporaryTag)\(UInt64.random(in: 0...UInt64.max))"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw Failure.cannotWrite(path: path, reason: String(cString: strerror(errno))) }
         var offset = 0
@@ -33,7 +36,7 @@ public enum AtomicFile {
                 if n < 0 { if errno == EINTR { continue }; return false }
                 offset += n
             }
-            return fsync(fd) == 0
+            return !durable || fsync(fd) == 0
         }
         let reason = String(cString: strerror(errno))
         close(fd)
@@ -46,7 +49,22 @@ public enum AtomicFile {
             unlink(temporary)
             throw Failure.cannotWrite(path: path, reason: renameReason)
         }
-        syncFolder(folder.isEmpty ? "." : folder)
+        if durable { syncFolder(folder.isEmpty ? "." : folder) }
+    }
+
+    /// Marks this process's temporary files: `.name.tmp-<host>-<pid>-<random>`.
+    private static let temporaryTag = ".tmp-\(ProcessInfo.processInfo.hostName)-\(getpid())-"
+
+    /// Removes temporary files left in `folder` by processes of this host that are gone (killed
+    /// mid-write); those of live processes, and of other hosts, are left alone.
+    public static func removeAbandonedTemporaries(in folder: String) {
+        let host = ProcessInfo.processInfo.hostName
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] where name.hasPrefix(".") {
+            guard let tag = name.range(of: ".tmp-\(host)-") else { continue }
+            let rest = name[tag.upperBound...]
+            guard let pid = Int32(rest.prefix { $0.isNumber }), pid != getpid(), kill(pid, 0) != 0 else { continue }
+            unlink(PathText.join(folder, name))
+        }
     }
 
     /// Creates `folder` and its parents if missing.

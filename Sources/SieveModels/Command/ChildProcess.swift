@@ -63,13 +63,35 @@ struct ChildProcess {
                 kill(-child, SIGKILL)
                 finished.wait()
             }
+            Self.stopGroup(child)
             return .timedOut
         }
         // Stop anything the program left running in its group.
-        kill(-child, SIGKILL)
+        Self.stopGroup(child)
         let raw = waitStatus.value
         if raw & 0x7F == 0 { return .exited((raw >> 8) & 0xFF) }
         return .signalled(raw & 0x7F)
+    }
+
+    /// Kills every process of group `group` and waits (at most two seconds) until none of them
+    /// runs any more, so a model's helpers never outlive its run (and keep, say, GPU memory).
+    static func stopGroup(_ group: pid_t) {
+        kill(-group, SIGKILL)
+        let deadline = Date().addingTimeInterval(2)
+        while Date() < deadline && groupHasLiveMembers(group) { usleep(5_000) }
+    }
+
+    /// Whether any process of `group` is alive and not yet a zombie (read from /proc).
+    static func groupHasLiveMembers(_ group: pid_t) -> Bool {
+        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: "/proc") else { return false }
+        for entry in entries where entry.first?.isNumber == true {
+            guard let stat = try? String(contentsOfFile: "/proc/\(entry)/stat", encoding: .utf8),
+                  let close = stat.lastIndex(of: ")") else { continue }
+            let fields = stat[stat.index(after: close)...].split(separator: " ")
+            // fields[0] is the state, fields[2] the process group.
+            if fields.count > 2, fields[2] == "\(group)", fields[0] != "Z", fields[0] != "X" { return true }
+        }
+        return false
     }
 
     /// The last `count` lines of a file, for error messages.

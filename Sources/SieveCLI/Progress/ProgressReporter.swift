@@ -1,0 +1,127 @@
+import Foundation
+import SieveCore
+import SieveEngine
+
+/// Shows a grid's progress: a live line on a terminal, plain lines in logs, JSON for tools.
+protocol ProgressReporter: Sendable {
+    func loading(_ name: String)
+    func handle(_ event: ProgressEvent)
+    func summary(_ summary: RunSummary, shard: String?)
+}
+
+extension ProgressReporter {
+    func summary(_ summary: RunSummary, shard: String?) {
+        var line = "sieve: \(summary.planned) runs"
+        if let shard { line += ", shard \(shard)" }
+        line += " (\(summary.reused) already done, \(summary.ranNow) run now, \(summary.failed.count) failed"
+        if summary.notRun > 0 { line += ", \(summary.notRun) not run" }
+        line += ") in \(NumberText.fixed(summary.seconds, 1)) s."
+        print(line)
+        if summary.stopped { print("Stopped early; `sieve run` again resumes where this one stopped.") }
+        if summary.files.isEmpty {
+            print("Records in \(summary.output)/runs/; write the tables with `sieve report` once every shard is done.")
+        } else {
+            print("Tables in \(summary.output)/: " + summary.files.map { PathText.fileName(of: $0) }.joined(separator: ", "))
+        }
+    }
+
+    static func duration(_ seconds: Double) -> String {
+        let s = Int(seconds.rounded())
+        if s < 60 { return "\(s) s" }
+        if s < 3600 { return "\(s / 60) min \(s % 60) s" }
+        return "\(s / 3600) h \(s % 3600 / 60) min"
+    }
+
+    static func counts(_ p: ProgressSnapshot) -> String {
+        "\(p.finished)/\(p.total) done, \(p.running) running, \(p.failed) failed, \(duration(p.elapsed)) elapsed"
+            + (p.remaining.map { ", about \(duration($0)) left" } ?? "")
+    }
+}
+
+/// A live status line on a terminal; elsewhere (CI, Slurm logs) a plain line every 10 % of the
+/// runs or every 30 seconds, whichever comes first, plus every failure.
+final class TextProgress: ProgressReporter, @unchecked Sendable {
+    private let terminal = isatty(STDOUT_FILENO) == 1
+    private let lock = NSLock()
+    private var lastLine = Date.distantPast
+    private var lastCount = 0
+
+    func loading(_ name: String) { print("sieve: \(name): loading data and planning runs…") }
+
+    func handle(_ event: ProgressEvent) {
+        lock.lock(); defer { lock.unlock() }
+        switch event {
+        case let .began(total, reused, jobs, threads):
+            print("sieve: \(total) runs to do (\(reused) already done), \(jobs) at once with \(threads) thread\(threads == 1 ? "" : "s") each.")
+        case let .runStarted(_, p):
+            if terminal { status(p) }
+        case let .runFinished(record, p):
+            if record.status == .failed {
+                if terminal { print("\r\u{1B}[K", terminator: "") }
+                print("FAILED \(record.key.canonical): \(record.error?.split(separator: "\n").first ?? "unknown error")")
+            }
+            if terminal {
+                status(p)
+                if p.finished == p.total { print("") }
+            } else if p.finished == p.total || p.finished - lastCount >= max(1, p.total / 10)
+                        || Date().timeIntervalSince(lastLine) >= 30 {
+                print("[\(p.finished)/\(p.total)] " + Self.counts(p))
+                lastLine = Date(); lastCount = p.finished
+            }
+        }
+        fflush(nil)
+    }
+
+    private func status(_ p: ProgressSnapshot) {
+        print("\r\u{1B}[K[\(p.finished)/\(p.total)] " + Self.counts(p), terminator: "")
+    }
+}
+
+/// Nothing but the summary.
+struct QuietProgress: ProgressReporter {
+    func loading(_ name: String) {}
+    func handle(_ event: ProgressEvent) {}
+}
+
+/// One JSON object per line for each event.
+struct JSONProgress: ProgressReporter {
+    func loading(_ name: String) { emit(["event": "loading", "experiment": name]) }
+
+    func handle(_ event: ProgressEvent) {
+        switch event {
+        case let .began(total, reused, jobs, threads):
+            emit(["event": "began", "total": total, "reused": reused, "jobs": jobs, "threads_per_run": threads])
+        case let .runStarted(run, p):
+            emit(snapshot(p, ["event": "run_started", "run_id": run.id, "key": run.key.canonical]))
+        case let .runFinished(record, p):
+            var fields: [String: Any] = ["event": "run_finished", "run_id": record.id, "key": record.key.canonical,
+                                         "status": record.status.rawValue, "fit_seconds": record.fitSeconds]
+            if let error = record.error { fields["error"] = error }
+            if let id = record.metrics(on: "id") { fields["id_rmse"] = id.rmse }
+            emit(snapshot(p, fields))
+        }
+    }
+
+    func summary(_ summary: RunSummary, shard: String?) {
+        var fields: [String: Any] = ["event": "finished", "planned": summary.planned, "reused": summary.reused,
+                                     "ran_now": summary.ranNow, "failed": summary.failed.count, "not_run": summary.notRun,
+                                     "stopped": summary.stopped, "seconds": summary.seconds, "output": summary.output,
+                                     "files": summary.files]
+        if let shard { fields["shard"] = shard }
+        emit(fields)
+    }
+
+    private func snapshot(_ p: ProgressSnapshot, _ fields: [String: Any]) -> [String: Any] {
+        var out = fields
+        out["finished"] = p.finished; out["failed"] = p.failed; out["running"] = p.running; out["total"] = p.total
+        out["elapsed"] = p.elapsed
+        if let r = p.remaining { out["remaining"] = r }
+        return out
+    }
+
+    private func emit(_ fields: [String: Any]) {
+        guard let data = try? JSONSerialization.data(withJSONObject: fields, options: [.sortedKeys]) else { return }
+        print(String(decoding: data, as: UTF8.self))
+        fflush(nil)
+    }
+}
