@@ -41,3 +41,7 @@ for model in rf xgb; do
     [ -n "$extra" ] && echo "         sieve: $extra"
   done
 done
+
+echo
+echo "Scheduler overhead: 10,000 trivial runs (the mean model) through plan, schedule, record and tables"
+"$SIEVE_BENCH" scheduler --runs 10000 --jobs 2

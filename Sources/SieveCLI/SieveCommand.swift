@@ -11,7 +11,7 @@ public struct SieveCommand: ParsableCommand {
             `sieve run` expands the grid, runs it across cores, and writes RMSE tables and learning curves.
             """,
         version: SieveVersion.version,
-        subcommands: [Validate.self, Plan.self, Run.self, Report.self])
+        subcommands: [Validate.self, Plan.self, Run.self, Report.self, Slurm.self])
 
     public init() {}
 }

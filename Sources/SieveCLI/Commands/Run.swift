@@ -20,6 +20,9 @@ struct Run: ParsableCommand {
     @Option(help: "Output folder (overrides the spec's `output`).")
     var output: String?
 
+    @Option(help: "Cores to use (default: this machine's, or $SLURM_CPUS_PER_TASK in a Slurm task).")
+    var cores: Int?
+
     @Option(help: "Run only slice i of N of the grid (e.g. 2/3); `sieve report` then merges the slices.")
     var shard: String?
 
@@ -37,6 +40,7 @@ struct Run: ParsableCommand {
 
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1.") }
+        if let cores, cores < 1 { throw ValidationError("--cores must be at least 1.") }
         if let shard, Shard(shard) == nil { throw ValidationError("--shard takes i/N with 1 ≤ i ≤ N, e.g. 2/3; got '\(shard)'.") }
         if quiet && jsonProgress { throw ValidationError("--quiet and --json-progress exclude each other.") }
     }
@@ -48,7 +52,9 @@ struct Run: ParsableCommand {
         let summary = try Failure.reporting {
             let experiment = try SpecChecker.load(path: options.spec)
             let runner = ExperimentRunner(experiment, output: output)
-            var runOptions = RunOptions(jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
+            let environment = ProcessInfo.processInfo.environment
+            let cores = self.cores ?? environment["SLURM_CPUS_PER_TASK"].flatMap(Int.init) ?? ProcessInfo.processInfo.activeProcessorCount
+            var runOptions = RunOptions(jobs: jobs ?? cores, cores: cores)
             runOptions.retryFailed = retryFailed
             runOptions.failFast = failFast
             runOptions.shard = shard.flatMap(Shard.init)

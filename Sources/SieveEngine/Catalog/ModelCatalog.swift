@@ -4,7 +4,7 @@ import SieveSpec
 
 /// The model kinds a spec can name, and how their parameters are read.
 public enum ModelCatalog {
-    static let kinds: [ModelKind] = [randomForest, xgboost, ridge, command]
+    static let kinds: [ModelKind] = [randomForest, xgboost, ridge, command, mean]
 
     /// Every kind's name, for help texts and "did you mean".
     public static var kindNames: [String] { kinds.map(\.name) }
@@ -112,4 +112,8 @@ public enum ModelCatalog {
             // Relative paths in the command resolve against the spec's folder.
             model.workingDirectory = PathText.directory(of: spec.location.path)
         })
+
+    static let mean = ModelKind.make(
+        "mean", "The training mean for every row: the baseline every model must beat.",
+        prototype: MeanRegressor(), parameters: [])
 }
