@@ -25,10 +25,11 @@ let package = Package(
         ),
         .target(name: "SieveXGBoost", dependencies: ["CXGBoost"]),
         .target(name: "SieveModels", dependencies: ["SieveCore", "SieveXGBoost"]),
+        .target(name: "SieveSelection", dependencies: ["SieveCore", "SieveModels"]),
         .target(name: "SieveSpec", dependencies: ["SieveCore", "Yams"]),
         .target(
             name: "SieveEngine",
-            dependencies: ["SieveCore", "SieveData", "SieveModels", "SieveSpec", "SieveReport"]
+            dependencies: ["SieveCore", "SieveData", "SieveModels", "SieveSelection", "SieveSpec", "SieveReport"]
         ),
         .target(name: "SieveReport", dependencies: ["SieveCore"]),
         .target(
@@ -52,6 +53,7 @@ let package = Package(
         .testTarget(name: "SieveDataTests", dependencies: ["SieveData"], resources: [.copy("Fixtures")]),
         .testTarget(name: "SieveXGBoostTests", dependencies: ["SieveXGBoost"]),
         .testTarget(name: "SieveModelsTests", dependencies: ["SieveModels", "SieveData"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "SieveSelectionTests", dependencies: ["SieveSelection"]),
         .testTarget(name: "SieveSpecTests", dependencies: ["SieveSpec"]),
         .testTarget(name: "SieveEngineTests", dependencies: ["SieveEngine"]),
         .testTarget(name: "SieveReportTests", dependencies: ["SieveReport"]),

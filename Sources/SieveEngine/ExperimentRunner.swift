@@ -60,7 +60,10 @@ public final class ExperimentRunner: Sendable {
         try AtomicFile.createFolder(store.folder)
         AtomicFile.removeAbandonedTemporaries(in: store.folder)
         AtomicFile.removeAbandonedTemporaries(in: output)
-        let slice = options.shard.map { $0.runs(of: plan) } ?? plan.runs
+        let (slice, sliceCampaigns) = options.shard.map { $0.slice(of: plan) } ?? (plan.runs, plan.campaigns)
+        let campaignStore = CampaignStore(output: output)
+        let finishedCampaigns = Set(plan.campaigns.filter { campaignStore.record(id: $0.id)?.status == .done }.map(\.id))
+        let campaigns = sliceCampaigns.filter { !finishedCampaigns.contains($0.id) }
         let states = Dictionary(uniqueKeysWithValues: store.states(of: plan).map { ($0.run.id, $0) })
         let pending = slice.filter { run in
             switch states[run.id]!.status {
@@ -70,16 +73,21 @@ public final class ExperimentRunner: Sendable {
             }
         }
         let scheduler = RunScheduler(jobs: options.jobs, cores: options.cores)
-        let executor = RunExecutor(data: data, models: experiment.models, workRoot: PathText.join(output, "work"))
+        let campaignExecutor = CampaignExecutor(data: data, pruning: experiment.pruning, store: campaignStore)
+        let executor = RunExecutor(data: data, models: experiment.models, workRoot: PathText.join(output, "work"),
+                                   evaluateUnused: experiment.spec.evaluateUnused, campaigns: campaignExecutor)
         let tracker = ProgressTracker(runs: pending)
         let reused = slice.count - pending.count
         progress(.began(total: pending.count, reused: reused, jobs: options.jobs, threadsPerRun: scheduler.threadsPerRun))
-        let results = scheduler.run(pending, executor: executor, store: store, stop: options.stop, failFast: options.failFast,
+        let results = scheduler.run(pending, campaigns: campaigns, finishedCampaigns: finishedCampaigns, executor: executor,
+                                    campaignExecutor: campaignExecutor, store: store, stop: options.stop,
+                                    failFast: options.failFast,
                                     onStart: { run in progress(.runStarted(run, tracker.started(run))) },
                                     onFinish: { record in
                                         let run = pending.first { $0.id == record.id }!
                                         progress(.runFinished(record, tracker.finished(run, failed: record.status == .failed)))
-                                    })
+                                    },
+                                    onCampaign: { campaign, record in progress(.campaignFinished(campaign, record)) })
         let ranNow = results.compactMap { $0 }.count
         let sliceRecords = store.records(ids: slice.map(\.id))
         let failed = sliceRecords.filter { $0.status == .failed }

@@ -20,15 +20,16 @@ import SieveCore
 
     @Test func subsetsAreNestedAndSharedAcrossModels() throws {
         let experiment = try Support.checked(Support.smallSpec(output: Support.temporaryFolder()))
-        let (data, _) = try ExperimentRunner(experiment).prepare()
+        let (data, plan) = try ExperimentRunner(experiment).prepare()
         let executor = RunExecutor(data: data, models: experiment.models)
-        let small = executor.trainingRows(for: RunKey(model: "rf", trainSize: .fraction(0.05), seed: 1))
-        let large = executor.trainingRows(for: RunKey(model: "rf", trainSize: .fraction(0.2), seed: 1))
-        let other = executor.trainingRows(for: RunKey(model: "xgb", trainSize: .fraction(0.05), seed: 1))
+        func rows(_ model: String, _ size: Double, _ seed: Int) throws -> [Int] {
+            try executor.trainingRows(for: plan.runs.first { $0.key == RunKey(model: model, trainSize: .fraction(size), seed: seed) }!)
+        }
+        let small = try rows("rf", 0.05, 1), large = try rows("rf", 0.2, 1), other = try rows("xgb", 0.05, 1)
         #expect(Set(small).isSubset(of: Set(large)))
         #expect(small == other)
         #expect(small.count == Int((0.05 * Double(data.pool.count)).rounded()))
-        #expect(small != executor.trainingRows(for: RunKey(model: "rf", trainSize: .fraction(0.05), seed: 0)))
+        #expect(try small != rows("rf", 0.05, 0))
     }
 
     /// Every output but the timing columns must be byte-identical whatever the number of jobs.

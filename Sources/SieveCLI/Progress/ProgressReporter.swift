@@ -32,6 +32,16 @@ extension ProgressReporter {
         return "\(s / 3600) h \(s % 3600 / 60) min"
     }
 
+    static func campaignLine(_ campaign: PlannedCampaign, _ record: CampaignRecord) -> String {
+        let state = record.state
+        let kept = state.iterations.last.map { "\($0.kept) of \($0.poolRows) rows kept at the last measured iteration" } ?? "no iteration measured"
+        switch record.status {
+        case .done: return "Pruning \(campaign.strategy) done: \(state.iterations.count) iterations, \(kept)."
+        case .failed: return "Pruning \(campaign.strategy) FAILED: \(record.error ?? "unknown error")"
+        case .running: return "Pruning \(campaign.strategy) paused after \(state.iterations.count) iterations; `sieve run` resumes it."
+        }
+    }
+
     static func counts(_ p: ProgressSnapshot) -> String {
         "\(p.finished)/\(p.total) done, \(p.running) running, \(p.failed) failed, \(duration(p.elapsed)) elapsed"
             + (p.remaining.map { ", about \(duration($0)) left" } ?? "")
@@ -55,6 +65,9 @@ final class TextProgress: ProgressReporter, @unchecked Sendable {
             print("sieve: \(total) runs to do (\(reused) already done), \(jobs) at once with \(threads) thread\(threads == 1 ? "" : "s") each.")
         case let .runStarted(_, p):
             if terminal { status(p) }
+        case let .campaignFinished(campaign, record):
+            if terminal { print("\r\u{1B}[K", terminator: "") }
+            print(Self.campaignLine(campaign, record))
         case let .runFinished(record, p):
             if record.status == .failed {
                 if terminal { print("\r\u{1B}[K", terminator: "") }
@@ -93,6 +106,11 @@ struct JSONProgress: ProgressReporter {
             emit(["event": "began", "total": total, "reused": reused, "jobs": jobs, "threads_per_run": threads])
         case let .runStarted(run, p):
             emit(snapshot(p, ["event": "run_started", "run_id": run.id, "key": run.key.canonical]))
+        case let .campaignFinished(campaign, record):
+            var fields: [String: Any] = ["event": "campaign_finished", "strategy": campaign.strategy, "campaign_id": campaign.id,
+                                         "status": record.status.rawValue, "iterations": record.state.iterations.count]
+            if let error = record.error { fields["error"] = error }
+            emit(fields)
         case let .runFinished(record, p):
             var fields: [String: Any] = ["event": "run_finished", "run_id": record.id, "key": record.key.canonical,
                                          "status": record.status.rawValue, "fit_seconds": record.fitSeconds]

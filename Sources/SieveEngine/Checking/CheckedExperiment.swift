@@ -1,6 +1,7 @@
 import SieveCore
 import SieveData
 import SieveModels
+import SieveSelection
 import SieveSpec
 
 /// A model of the grid: its name in the spec and the configured regressor.
@@ -22,6 +23,15 @@ public struct CheckedOOD: Sendable {
     public let location: SourceLocation
 }
 
+/// A pruning campaign whose models are resolved.
+public struct CheckedPruning: Sendable {
+    /// The strategy name of runs trained on its pruned sets ("prune-<guide>").
+    public let strategy: String
+    public let guide: NamedModel
+    public let transfer: NamedModel?
+    public let parameters: PruningParameters
+}
+
 /// A spec whose models are built and whose data files and columns are known to exist: everything
 /// needed to load the data and expand the grid.
 public struct CheckedExperiment: Sendable {
@@ -30,6 +40,7 @@ public struct CheckedExperiment: Sendable {
     public let models: [NamedModel]
     public let dataset: DatasetOptions
     public let ood: [CheckedOOD]
+    public let pruning: [CheckedPruning]
 
     public var name: String { spec.name }
     public var outputFolder: String { spec.output.value }

@@ -1,6 +1,7 @@
 import SieveCore
 import SieveData
 import SieveModels
+import SieveSelection
 import SieveSpec
 
 /// Checks a read spec against the model catalog and the data files (do they exist, do they have
@@ -59,8 +60,33 @@ public enum SpecChecker {
                     location: set.name.location))
             }
         }
+        let pruning = checkPruning(spec.selection, models: models, log: log)
         guard !log.hasErrors, let main else { throw DiagnosticsError(log.sortedDiagnostics) }
-        return CheckedExperiment(spec: spec, models: models.sorted { $0.name < $1.name }, dataset: main, ood: ood)
+        return CheckedExperiment(spec: spec, models: models.sorted { $0.name < $1.name }, dataset: main, ood: ood,
+                                 pruning: pruning)
+    }
+
+    /// Pruning campaigns whose guide and transfer models exist.
+    static func checkPruning(_ selection: SelectionSpec, models: [NamedModel], log: SpecLog) -> [CheckedPruning] {
+        let names = models.map(\.name)
+        func model(_ name: Located<String>, _ role: String) -> NamedModel? {
+            if let found = models.first(where: { $0.name == name.value }) { return found }
+            log.error(name.location, "The pruning \(role) '\(name.value)' is not one of the models"
+                      + (EditDistance.suggestion(for: name.value, among: names).map { "; did you mean '\($0)'?" }
+                         ?? ". The models are: \(names.joined(separator: ", ")).").replacingFirstSemicolon)
+            return nil
+        }
+        return selection.prune.compactMap { spec in
+            let guide = model(spec.guide, "guide")
+            let transfer = spec.transfer.map { model($0, "transfer model") }
+            guard let guide, transfer.map({ $0 != nil }) ?? true else { return nil }
+            var parameters = PruningParameters()
+            parameters.threshold = spec.threshold
+            parameters.holdout = spec.holdout
+            parameters.minimumDrop = spec.minimumDrop
+            parameters.minimumRemaining = spec.minimumRemaining
+            return CheckedPruning(strategy: spec.strategy, guide: guide, transfer: transfer ?? nil, parameters: parameters)
+        }
     }
 
     private static func hasFormulas(_ dataset: DatasetSpec) -> Bool {

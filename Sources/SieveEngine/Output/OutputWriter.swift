@@ -24,9 +24,17 @@ struct OutputWriter {
     func write(_ invocation: Invocation) throws -> [String] {
         let store = RunStore(output: output)
         let records = store.records(ids: plan.runs.map(\.id))
-        var files = try ReportWriter(output: output).writeTables(records, splits: data.splitNames,
-                                                                  title: "RMSE — \(experiment.name)",
-                                                                  units: experiment.spec.dataset.units)
+        let splits = data.splitNames + (experiment.spec.evaluateUnused ? ["unused"] : [])
+        let writer = ReportWriter(output: output)
+        var files = try writer.writeTables(records, splits: splits, title: "RMSE — \(experiment.name)",
+                                           units: experiment.spec.dataset.units)
+        files += try writer.writeRedundancy(records, splits: data.splitNames, tolerance: experiment.spec.redundancyTolerance,
+                                            title: "Redundancy — \(experiment.name)", units: experiment.spec.dataset.units)
+        let campaignStore = CampaignStore(output: output)
+        let campaignRecords = plan.campaigns.compactMap { campaignStore.record(id: $0.id) }
+        if !plan.campaigns.isEmpty {
+            files.append(try writer.writePruningCurves(campaignRecords))
+        }
         let failed = records.filter { $0.status == .failed }.count
         let manifest = Manifest(
             name: experiment.name, spec: experiment.spec.specPath, description: experiment.spec.description,

@@ -1,3 +1,5 @@
+import SieveCore
+
 /// One slice of a grid, `index` of `count` (1-based, as `--shard 2/3` writes it).
 public struct Shard: Sendable, Equatable, CustomStringConvertible {
     public let index: Int
@@ -17,21 +19,36 @@ public struct Shard: Sendable, Equatable, CustomStringConvertible {
 
     public var description: String { "\(index)/\(count)" }
 
-    /// The runs of `plan` that fall to this shard. Runs are dealt largest expected cost first to
-    /// the least loaded shard (ties to the lower shard), so the slices are balanced, cover the
-    /// grid exactly once, and depend only on the plan.
-    public func runs(of plan: ExperimentPlan) -> [PlannedRun] {
-        let order = plan.runs.indices.sorted { a, b in
-            let (x, y) = (plan.runs[a], plan.runs[b])
-            return x.cost != y.cost ? x.cost > y.cost : x.key < y.key
+    /// The runs and campaigns of `plan` that fall to this shard. Runs are dealt largest expected
+    /// cost first to the least loaded shard (ties to the lower shard); a campaign and the runs
+    /// that train on its result travel together as one item. The slices cover the grid exactly
+    /// once and depend only on the plan.
+    public func slice(of plan: ExperimentPlan) -> (runs: [PlannedRun], campaigns: [PlannedCampaign]) {
+        // Items: each campaign with its dependent runs, and each independent run alone.
+        var items: [(cost: Double, runs: [Int], campaign: Int?, key: RunKey)] = []
+        for (c, campaign) in plan.campaigns.enumerated() {
+            let dependents = plan.runs.indices.filter { plan.runs[$0].campaign == campaign.id }
+            let cost = campaign.cost + dependents.reduce(0) { $0 + plan.runs[$1].cost + 100 }
+            items.append((cost, dependents, c, dependents.first.map { plan.runs[$0].key }
+                          ?? RunKey(model: "", strategy: campaign.strategy, trainSize: .fraction(1), seed: 0)))
         }
+        for (i, run) in plan.runs.enumerated() where run.campaign == nil {
+            items.append((run.cost + 100, [i], nil, run.key))
+        }
+        items.sort { $0.cost != $1.cost ? $0.cost > $1.cost : $0.key < $1.key }
         var load = [Double](repeating: 0, count: count)
-        var mine = Set<Int>()
-        for i in order {
+        var runs = Set<Int>(), campaigns = Set<Int>()
+        for item in items {
             let target = load.indices.min { load[$0] != load[$1] ? load[$0] < load[$1] : $0 < $1 }!
-            load[target] += plan.runs[i].cost + 100
-            if target == index - 1 { mine.insert(i) }
+            load[target] += item.cost
+            guard target == index - 1 else { continue }
+            runs.formUnion(item.runs)
+            if let c = item.campaign { campaigns.insert(c) }
         }
-        return plan.runs.indices.filter(mine.contains).map { plan.runs[$0] }
+        return (plan.runs.indices.filter(runs.contains).map { plan.runs[$0] },
+                plan.campaigns.indices.filter(campaigns.contains).map { plan.campaigns[$0] })
     }
+
+    /// The runs of `plan` that fall to this shard (see ``slice(of:)``).
+    public func runs(of plan: ExperimentPlan) -> [PlannedRun] { slice(of: plan).runs }
 }

@@ -8,6 +8,8 @@ public enum ProgressEvent: Sendable {
     case began(total: Int, reused: Int, jobs: Int, threadsPerRun: Int)
     case runStarted(PlannedRun, ProgressSnapshot)
     case runFinished(RunRecord, ProgressSnapshot)
+    /// A pruning campaign ended (done, failed, or stopped between iterations).
+    case campaignFinished(PlannedCampaign, CampaignRecord)
 }
 
 /// Counts and timing at one moment of a grid.

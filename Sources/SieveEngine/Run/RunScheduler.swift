@@ -3,11 +3,12 @@ import Foundation
 import Synchronization
 import SieveCore
 
-/// Runs planned runs on a fixed number of Dispatch workers, one level of parallelism: with `jobs`
-/// runs at once on `cores` cores, each run gets `max(1, cores / jobs)` threads for its model.
-/// Every finished run is written to the store before the next is taken; a failing run is recorded
-/// and the others go on (unless `failFast`); a stop request lets running runs finish and starts
-/// no new ones.
+/// Runs campaigns and runs on a fixed number of Dispatch workers, one level of parallelism: with
+/// `jobs` units at once on `cores` cores, each gets `max(1, cores / jobs)` threads for its model.
+/// Campaigns come first; a run that trains on a campaign's result waits until that campaign is
+/// done (workers take other ready runs meanwhile). Every finished run is written to the store
+/// before the next is taken; a failing run is recorded and the others go on (unless `failFast`);
+/// a stop request lets running units finish and starts no new ones.
 public struct RunScheduler: Sendable {
     public let jobs: Int
     public let cores: Int
@@ -21,37 +22,100 @@ public struct RunScheduler: Sendable {
     /// Threads each run may keep busy.
     public var threadsPerRun: Int { max(1, cores / jobs) }
 
-    /// Runs `runs` and returns their records in the order of `runs` (nil for runs never started
-    /// because of a stop). `onStart` and `onFinish` are called serially.
-    public func run(_ runs: [PlannedRun], executor: RunExecutor, store: RunStore, stop: StopSignal? = nil,
-                    failFast: Bool = false,
+    /// Runs `campaigns` then `runs`; returns the run records in the order of `runs` (nil for runs
+    /// never started because of a stop). Callbacks are called serially.
+    public func run(_ runs: [PlannedRun], campaigns: [PlannedCampaign] = [], finishedCampaigns: Set<String> = [],
+                    executor: RunExecutor, campaignExecutor: CampaignExecutor? = nil, store: RunStore,
+                    stop: StopSignal? = nil, failFast: Bool = false,
                     onStart: @escaping @Sendable (PlannedRun) -> Void = { _ in },
-                    onFinish: @escaping @Sendable (RunRecord) -> Void = { _ in }) -> [RunRecord?] {
+                    onFinish: @escaping @Sendable (RunRecord) -> Void = { _ in },
+                    onCampaign: @escaping @Sendable (PlannedCampaign, CampaignRecord) -> Void = { _, _ in }) -> [RunRecord?] {
         let results = Mutex([RunRecord?](repeating: nil, count: runs.count))
         let events = Mutex(())
-        let next = Atomic<Int>(0)
-        let workers = min(jobs, runs.count)
+        let queue = WorkQueue(runs: runs, campaigns: campaigns, finished: finishedCampaigns, stop: stop)
         let threads = threadsPerRun
+        let workers = min(jobs, runs.count + campaigns.count)
         DispatchQueue.concurrentPerform(iterations: max(workers, 0)) { _ in
-            while stop?.isRequested != true {
-                let i = next.add(1, ordering: .relaxed).oldValue
-                guard i < runs.count else { return }
-                let run = runs[i]
-                store.markStarted(run.id)
-                events.withLock { _ in onStart(run) }
-                var record = executor.execute(run, threads: threads)
-                do {
-                    try store.write(record)
-                    store.clearMarker(run.id)
-                } catch {
-                    record.status = .failed
-                    record.error = "The run finished but its record could not be stored: \(error)"
+            while true {
+                switch queue.next() {
+                case .finished:
+                    queue.wakeAll()
+                    return
+                case let .campaign(c):
+                    let campaign = campaigns[c]
+                    let record = campaignExecutor?.execute(campaign, threads: threads, stop: stop, onIteration: { _ in })
+                    queue.finish(campaign.id, done: record?.status == .done)
+                    if let record { events.withLock { _ in onCampaign(campaign, record) } }
+                    if record?.status == .failed && failFast { stop?.request() }
+                case let .run(i):
+                    let run = runs[i]
+                    store.markStarted(run.id)
+                    events.withLock { _ in onStart(run) }
+                    var record = executor.execute(run, threads: threads)
+                    do {
+                        try store.write(record)
+                        store.clearMarker(run.id)
+                    } catch {
+                        record.status = .failed
+                        record.error = "The run finished but its record could not be stored: \(error)"
+                    }
+                    if record.status == .failed && failFast { stop?.request() }
+                    results.withLock { $0[i] = record }
+                    events.withLock { _ in onFinish(record) }
                 }
-                if record.status == .failed && failFast { stop?.request() }
-                results.withLock { $0[i] = record }
-                events.withLock { _ in onFinish(record) }
             }
         }
         return results.withLock { $0 }
+    }
+}
+
+/// The scheduler's shared queue: campaigns first, then runs whose campaign (if any) is finished;
+/// workers with nothing ready wait until a campaign finishes.
+private final class WorkQueue: @unchecked Sendable {
+    enum Next { case campaign(Int), run(Int), finished }
+
+    private let runs: [PlannedRun]
+    private let campaignCount: Int
+    private let stop: StopSignal?
+    private let condition = NSCondition()
+    // Guarded by `condition`.
+    private var nextCampaign = 0
+    private var waiting: [Int]
+    /// Finished campaigns (true: done) by id.
+    private var finished: [String: Bool]
+
+    init(runs: [PlannedRun], campaigns: [PlannedCampaign], finished: Set<String>, stop: StopSignal?) {
+        self.runs = runs
+        self.campaignCount = campaigns.count
+        self.stop = stop
+        self.waiting = Array(runs.indices)
+        self.finished = Dictionary(uniqueKeysWithValues: finished.map { ($0, true) })
+    }
+
+    func next() -> Next {
+        condition.lock(); defer { condition.unlock() }
+        while true {
+            if stop?.isRequested == true { return .finished }
+            if nextCampaign < campaignCount {
+                nextCampaign += 1
+                return .campaign(nextCampaign - 1)
+            }
+            if let position = waiting.firstIndex(where: { i in runs[i].campaign.map { finished[$0] != nil } ?? true }) {
+                return .run(waiting.remove(at: position))
+            }
+            if waiting.isEmpty { return .finished }
+            condition.wait()
+        }
+    }
+
+    func finish(_ campaign: String, done: Bool) {
+        condition.lock()
+        finished[campaign] = done
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    func wakeAll() {
+        condition.lock(); condition.broadcast(); condition.unlock()
     }
 }

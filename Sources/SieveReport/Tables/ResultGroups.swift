@@ -8,9 +8,9 @@ public struct ResultGroup: Sendable {
     /// Done runs of the group, sorted by seed.
     public let runs: [RunRecord]
 
-    /// Training rows (the same for every seed; the mean if a pool ever differed).
-    public var trainRows: Double { Summary(runs.map { Double($0.trainRows) }).mean }
-    public var trainFraction: Double { Summary(runs.map(\.trainFraction)).mean }
+    /// Training rows (the same for every seed of a group).
+    public var trainRows: Double { Double(runs[0].trainRows) }
+    public var trainFraction: Double { runs[0].trainFraction }
 
     /// RMSE over seeds on `split`, or nil when no run measured it.
     public func rmse(on split: String) -> Summary? { summary(on: split, \.rmse) }

@@ -26,6 +26,13 @@ public struct ExperimentSpec: Sendable {
     public var models: [ModelSpec]
     public var trainSizes: [Located<TrainSize>]
     public var seeds: [Int]
+    /// How training sets are chosen besides random subsets.
+    public var selection: SelectionSpec
+    /// Also measure every run on the pool rows it did not train on (split "unused").
+    public var evaluateUnused: Bool
+    /// The redundancy verdict's tolerance: a training set is "as good" when its RMSE is within
+    /// this fraction of the full pool's.
+    public var redundancyTolerance: Double
     /// The output folder, resolved against the spec's folder.
     public var output: Located<String>
     /// The whole spec as written, for the manifest.
@@ -104,4 +111,30 @@ public struct ModelSpec: Sendable, Equatable {
             && a.parameters.count == b.parameters.count
             && zip(a.parameters, b.parameters).allSatisfy { $0.key == $1.key && $0.value == $1.value }
     }
+}
+
+/// How training sets are chosen.
+public struct SelectionSpec: Sendable, Equatable {
+    /// Random subsets of the pool (the baseline).
+    public var random = true
+    /// Pruning campaigns, each guided by one model.
+    public var prune: [PruneSpec] = []
+    public var location: SourceLocation?
+
+    public init() {}
+}
+
+/// A pruning campaign: which model guides it, which model checks its transferability, and its
+/// settings (paper defaults when absent).
+public struct PruneSpec: Sendable, Equatable {
+    public var guide: Located<String>
+    public var transfer: Located<String>?
+    public var threshold = 0.5
+    public var holdout = 0.2
+    public var minimumDrop = 0.01
+    public var minimumRemaining = 300
+    public var location: SourceLocation
+
+    /// The strategy name of runs trained on this campaign's pruned sets.
+    public var strategy: String { "prune-\(guide.value)" }
 }

@@ -4,7 +4,8 @@ import SieveCore
 /// range with its `file:line:col`. Checks that need the data files (do they exist, do they have
 /// the named columns) come later, in the engine's spec checker.
 public enum SpecReader {
-    static let topLevelKeys = ["name", "description", "dataset", "splits", "models", "train_sizes", "seeds", "output"]
+    static let topLevelKeys = ["name", "description", "dataset", "splits", "models", "train_sizes", "seeds", "selection",
+                               "evaluate_unused", "redundancy", "output"]
 
     /// What reading a spec found: the spec when its required parts could be read, the model
     /// entries that were well-formed (checked further by the engine even when other parts are
@@ -69,6 +70,15 @@ public enum SpecReader {
             .map { readModels($0, log: log) } ?? []
         let sizes = readTrainSizes(top["train_sizes"], log: log)
         let seeds = readSeeds(top["seeds"], log: log)
+        let selection = top["selection"].map { readSelection($0, log: log) } ?? SelectionSpec()
+        let evaluateUnused = top["evaluate_unused"].flatMap { log.bool($0, "evaluate_unused") } ?? false
+        var tolerance = 0.1
+        if let node = top["redundancy"], let map = log.mapping(node, "redundancy", keys: ["tolerance"]),
+           let t = map["tolerance"], let value = log.number(t, "redundancy.tolerance") {
+            if value > 0 && value < 1 { tolerance = value } else {
+                log.error(t, "redundancy.tolerance is a fraction of the full-pool RMSE in (0, 1), got \(value).")
+            }
+        }
         let output: Located<String>
         if let node = top["output"], let text = log.string(node, "output") {
             output = Located(FileSystem.resolve(text, against: folder), at: node.location)
@@ -78,6 +88,7 @@ public enum SpecReader {
         guard let dataset else { return (nil, models) }
         let spec = ExperimentSpec(name: name ?? "experiment", specPath: source.path, source: source, description: description,
                                   dataset: dataset, splits: splits, models: models, trainSizes: sizes, seeds: seeds,
+                                  selection: selection, evaluateUnused: evaluateUnused, redundancyTolerance: tolerance,
                                   output: output, root: root)
         return (spec, models)
     }

@@ -1,0 +1,75 @@
+import Foundation
+import Synchronization
+import SieveCore
+import SieveSelection
+
+/// Runs (or resumes) pruning campaigns and hands their survival orders to the runs that train on
+/// pruned sets.
+public final class CampaignExecutor: Sendable {
+    let data: ExperimentData
+    let pruning: [String: CheckedPruning]
+    let store: CampaignStore
+    private let orders = Mutex([String: [Int]]())
+
+    init(data: ExperimentData, pruning: [CheckedPruning], store: CampaignStore) {
+        self.data = data
+        self.pruning = Dictionary(uniqueKeysWithValues: pruning.map { ($0.strategy, $0) })
+        self.store = store
+    }
+
+    func campaign(for planned: PlannedCampaign) -> PruningCampaign {
+        let spec = pruning[planned.strategy]!
+        let sets = data.testSets.map { (name: $0.name, rows: $0.rows) }
+        return PruningCampaign(store: data.store, targets: data.targets, pool: data.pool, testSets: sets,
+                               guide: .init(name: spec.guide.name, regressor: spec.guide.regressor),
+                               transfer: spec.transfer.map { .init(name: $0.name, regressor: $0.regressor) },
+                               parameters: spec.parameters, seed: StableSeed.of("campaign|" + planned.id))
+    }
+
+    /// Runs the campaign to its end (from its checkpoint if one exists); the final record.
+    func execute(_ planned: PlannedCampaign, threads: Int, stop: StopSignal?,
+                 onIteration: (PruningState) -> Void) -> CampaignRecord {
+        var record = store.record(id: planned.id)
+            ?? CampaignRecord(id: planned.id, strategy: planned.strategy, identity: planned.identity, status: .running,
+                              state: PruningState(), error: nil)
+        guard record.status != .done else { return record }
+        record.status = .running
+        record.error = nil
+        do {
+            let state = try campaign(for: planned).run(from: record.state, threads: threads,
+                                                        shouldStop: { stop?.isRequested == true }) { state in
+                record.state = state
+                try store.write(record)
+                onIteration(state)
+            }
+            record.state = state
+            record.status = state.finished ? .done : .running
+        } catch {
+            record.status = .failed
+            record.error = "\(error)"
+        }
+        try? store.write(record)
+        return record
+    }
+
+    /// The pool ordered from the rows that survived pruning longest, for a finished campaign.
+    func survivalOrder(_ campaignID: String) throws -> [Int] {
+        if let cached = orders.withLock({ $0[campaignID] }) { return cached }
+        guard let record = store.record(id: campaignID), record.status == .done else {
+            throw CampaignUnavailable(id: campaignID, status: store.record(id: campaignID)?.status)
+        }
+        let planned = PlannedCampaign(strategy: record.strategy, id: record.id, identity: record.identity, cost: 0)
+        let order = record.state.survivalOrder(pool: data.pool, survivorOrder: campaign(for: planned).survivorOrder())
+        orders.withLock { $0[campaignID] = order }
+        return order
+    }
+}
+
+/// A run needs a pruning campaign that has not finished.
+struct CampaignUnavailable: Error, CustomStringConvertible {
+    let id: String
+    let status: CampaignRecord.Status?
+    var description: String {
+        "It trains on the pruned set of campaign \(id), which " + (status == .failed ? "failed" : "has not finished") + "."
+    }
+}
