@@ -21,6 +21,8 @@ public struct CheckedOOD: Sendable {
     public let name: String
     public let source: Source
     public let location: SourceLocation
+    /// Test on a seeded sample of this many rows.
+    public let sample: Int?
 }
 
 /// A pruning campaign whose models are resolved.

@@ -48,7 +48,7 @@ public enum SpecChecker {
                 }
                 ood.append(CheckedOOD(name: set.name.value, source: .dataset(options, dropOverlap: dropOverlap,
                                                                              location: datasetSpec.path.location),
-                                      location: set.name.location))
+                                      location: set.name.location, sample: set.sample))
             case let .filter(rule):
                 if rule.needsComposition && !mainHasFormulas {
                     log.error(rule.location, "This rule looks at each row's elements, so the main dataset needs formulas: "
@@ -57,7 +57,7 @@ public enum SpecChecker {
                 ood.append(CheckedOOD(name: set.name.value, source: .filter(RowFilter(
                     minElements: rule.minElements, maxElements: rule.maxElements,
                     containsAny: Set(rule.containsAny.map(\.value)), minTarget: rule.minTarget, maxTarget: rule.maxTarget)),
-                    location: set.name.location))
+                    location: set.name.location, sample: set.sample))
             }
         }
         let pruning = checkPruning(spec.selection, models: models, log: log)

@@ -67,7 +67,7 @@ public struct ExperimentData: Sendable {
         for set in experiment.ood {
             switch set.source {
             case .filter:
-                testSets.append(TestSet(name: set.name, rows: ruleSets[set.name]!))
+                testSets.append(TestSet(name: set.name, rows: Self.sampled(ruleSets[set.name]!, set)))
             case let .dataset(datasetOptions, dropOverlap, location):
                 var other = try loader.load(options(datasetOptions))
                 guard other.featureNames == main.featureNames else {
@@ -79,6 +79,7 @@ public struct ExperimentData: Sendable {
                     other = other.selecting(rows: kept)
                 }
                 guard other.count > 0 else { throw ExperimentError.emptyTestSet(name: set.name, at: set.location) }
+                if set.sample != nil { other = other.selecting(rows: Self.sampled(Array(0..<other.count), set)) }
                 provenance.append(DatasetProvenance(role: "ood:\(set.name)", path: other.path, sha256: other.sha256,
                                                     rows: other.count, droppedRows: other.droppedRows + (before - other.count)))
                 let start = matrix.rows
@@ -100,6 +101,15 @@ public struct ExperimentData: Sendable {
             store = store.binning(referenceRows: pool)
         }
         return ExperimentData(store: store, targets: targets, pool: pool, testSets: testSets, provenance: provenance)
+    }
+}
+
+extension ExperimentData {
+    /// A seeded random sample of `rows` (ascending) when the test set asks for one.
+    static func sampled(_ rows: [Int], _ set: CheckedOOD) -> [Int] {
+        guard let n = set.sample, n < rows.count else { return rows }
+        var rng = Xoshiro256(seed: StableSeed.of("ood-sample|\(set.name)"))
+        return rng.sample(n, from: rows.count).map { rows[$0] }.sorted()
     }
 }
 

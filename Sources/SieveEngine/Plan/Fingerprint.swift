@@ -26,11 +26,12 @@ enum Fingerprint {
     }
 
     static func of(_ ood: CheckedOOD) -> String {
+        let sample = ood.sample.map { ";sample=\($0)" } ?? ""
         switch ood.source {
         case let .dataset(options, dropOverlap, _):
-            return "\(ood.name)=dataset(\(of(options));drop-overlap=\(dropOverlap))"
+            return "\(ood.name)=dataset(\(of(options));drop-overlap=\(dropOverlap)\(sample))"
         case let .filter(rule):
-            return "\(ood.name)=where(\(of(rule)))"
+            return "\(ood.name)=where(\(of(rule))\(sample))"
         }
     }
 }

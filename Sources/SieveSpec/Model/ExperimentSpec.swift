@@ -82,6 +82,9 @@ public struct OODSpec: Sendable, Equatable {
 
     public var name: Located<String>
     public var source: Source
+    /// Keep a seeded random sample of this many rows as the test set (rows a rule matches still
+    /// all leave the pool).
+    public var sample: Int?
 }
 
 /// A rule picking rows by chemistry or target value; every given condition must hold.

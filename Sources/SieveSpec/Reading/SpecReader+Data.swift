@@ -5,7 +5,7 @@ extension SpecReader {
     static let featureKeys = ["magpie", "columns", "exclude"]
     static let splitKeys = ["id_test", "ood"]
     static let idTestKeys = ["fraction", "seed"]
-    static let oodKeys = ["name", "dataset", "drop_overlap", "where"]
+    static let oodKeys = ["name", "dataset", "drop_overlap", "where", "sample"]
     static let whereKeys = ["elements", "contains", "target"]
     static let rangeKeys = ["min", "max"]
 
@@ -100,6 +100,10 @@ extension SpecReader {
                       + "and not be one of \(reservedSplitNames.joined(separator: ", ")).")
         }
         let located = Located(name, at: nameNode.location)
+        var sample: Int?
+        if let n = map["sample"], let count = log.int(n, "sample") {
+            if count >= 1 { sample = count } else { log.error(n, "sample is a number of rows and must be at least 1, got \(count).") }
+        }
         switch (map["dataset"], map["where"]) {
         case let (dataset?, nil):
             var dropOverlap = false
@@ -109,12 +113,12 @@ extension SpecReader {
                 }
             }
             return readDataset(dataset, "OOD test set '\(name)'", log: log, folder: folder)
-                .map { OODSpec(name: located, source: .dataset($0, dropOverlap: dropOverlap)) }
+                .map { OODSpec(name: located, source: .dataset($0, dropOverlap: dropOverlap), sample: sample) }
         case let (nil, filter?):
             if let d = map.keyNode("drop_overlap") {
                 log.error(d, "drop_overlap applies only to a test set read from another `dataset`.")
             }
-            return readFilter(filter, name: name, log: log).map { OODSpec(name: located, source: .filter($0)) }
+            return readFilter(filter, name: name, log: log).map { OODSpec(name: located, source: .filter($0), sample: sample) }
         case (.some, .some):
             log.error(node, "The test set '\(name)' gives both `dataset` and `where`; give one.")
             return nil
