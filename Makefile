@@ -13,7 +13,7 @@ APT_PACKAGES := libxgboost-dev pkg-config libxml2-utils python3-venv
 BIN = $(shell $(SWIFT) build -c $(CONFIG) --show-bin-path)
 BENCH_VENV := .venv-bench
 
-.PHONY: run test test-slurm setup build data bench clean
+.PHONY: run test test-slurm test-browser setup build data bench clean
 
 ## setup: install the system packages Sieve needs (Debian's libxgboost-dev 1.7.4, pkg-config, xmllint)
 setup:
@@ -42,6 +42,10 @@ test: setup
 ## test-slurm: the Slurm path on a real Slurm started on loopback (installs slurm and munge if missing)
 test-slurm: build
 	SIEVE=$(BIN)/sieve scripts/test-slurm.sh
+
+## test-browser: open a generated HTML report in headless chromium (installs it if missing)
+test-browser: build
+	SIEVE=$(BIN)/sieve scripts/test-browser.sh
 
 ## data: fetch the full datasets (PyPI archive by exact version, hash checked) into data/full/
 data:

@@ -65,6 +65,7 @@ public final class ExperimentRunner: Sendable {
         let finishedCampaigns = Set(plan.campaigns.filter { campaignStore.record(id: $0.id)?.status == .done }.map(\.id))
         let campaigns = sliceCampaigns.filter { !finishedCampaigns.contains($0.id) }
         let states = Dictionary(uniqueKeysWithValues: store.states(of: plan).map { ($0.run.id, $0) })
+        store.removeDeadMarkers()
         let pending = slice.filter { run in
             switch states[run.id]!.status {
             case .done, .running: return false
@@ -75,7 +76,8 @@ public final class ExperimentRunner: Sendable {
         let scheduler = RunScheduler(jobs: options.jobs, cores: options.cores)
         let campaignExecutor = CampaignExecutor(data: data, pruning: experiment.pruning, store: campaignStore)
         let executor = RunExecutor(data: data, models: experiment.models, workRoot: PathText.join(output, "work"),
-                                   evaluateUnused: experiment.spec.evaluateUnused, campaigns: campaignExecutor)
+                                   evaluateUnused: experiment.spec.evaluateUnused, explain: experiment.spec.explain,
+                                   campaigns: campaignExecutor)
         let tracker = ProgressTracker(runs: pending)
         let reused = slice.count - pending.count
         progress(.began(total: pending.count, reused: reused, jobs: options.jobs, threadsPerRun: scheduler.threadsPerRun))

@@ -237,3 +237,23 @@ import Testing
         #expect(resumed.out.contains("12 runs (\(ran) already done, \(12 - ran) run now, 0 failed)"))
     }
 }
+
+/// The quick versions of the two redundancy studies, run as shipped.
+@Suite(.serialized) struct RedundancyStudyTests {
+    @Test(arguments: ["mp-redundancy-sample", "oqmd-redundancy-sample"])
+    func sampleStudyRunsAndGivesAVerdict(name: String) throws {
+        let out = BinaryTests.folder() + "/" + name
+        let run = try BinaryTests.sieve(["run", BinaryTests.root + "/experiments/\(name).yaml", "--output", out, "--quiet"])
+        #expect(run.status == 0, "\(run.err)")
+        let verdict = try String(contentsOfFile: out + "/redundancy.md", encoding: .utf8)
+        #expect(verdict.contains("## Smallest training set as good as the full pool"))
+        #expect(verdict.contains("| xgb | ID test | random |") && verdict.contains("| xgb | ID test | prune-xgb |"))
+        #expect(verdict.contains("## The rows left out"))
+        let curves = try String(contentsOfFile: out + "/pruning_curves.csv", encoding: .utf8).split(separator: "\n")
+        #expect(curves.count > 10 && curves.contains { $0.contains(",transfer,removed,") })
+        let side = try String(contentsOfFile: out + "/curves_by_strategy.csv", encoding: .utf8).split(separator: "\n")
+        #expect(side[0].hasPrefix("split,model,train_size,train_fraction,n_train,rmse_random,rmse_std_random,rmse_prune-"))
+        let csv = try String(contentsOfFile: out + "/redundancy.csv", encoding: .utf8)
+        #expect(csv.split(separator: "\n").count > 4)
+    }
+}

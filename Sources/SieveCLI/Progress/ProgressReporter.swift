@@ -21,7 +21,10 @@ extension ProgressReporter {
         if summary.files.isEmpty {
             print("Records in \(summary.output)/runs/; write the tables with `sieve report` once every shard is done.")
         } else {
-            print("Tables in \(summary.output)/: " + summary.files.map { PathText.fileName(of: $0) }.joined(separator: ", "))
+            let plots = summary.files.filter { $0.contains("/plots/") }.count
+            let main = summary.files.filter { !$0.contains("/plots/") }.map { PathText.fileName(of: $0) }
+            print("Tables in \(summary.output)/: " + main.joined(separator: ", ") + (plots > 0 ? ", plots/ (\(plots) figures)" : ""))
+            if let index = summary.files.first(where: { $0.hasSuffix("index.html") }) { print("Report: \(index)") }
         }
     }
 

@@ -27,6 +27,8 @@ public struct RunRecord: Sendable, Equatable, Codable {
     public var predictSeconds: Double
     /// Why the run failed, as a full sentence.
     public var error: String?
+    /// Feature attributions, when the spec asks to explain this run.
+    public var attributions: [Attribution]?
 
     public init(id: String, key: RunKey, identity: RunIdentity, status: Status, trainRows: Int, poolRows: Int,
                 splits: [SplitMetrics], fitSeconds: Double, predictSeconds: Double, error: String? = nil) {
@@ -39,4 +41,20 @@ public struct RunRecord: Sendable, Equatable, Codable {
     public var trainFraction: Double { poolRows > 0 ? Double(trainRows) / Double(poolRows) : 0 }
 
     public func metrics(on split: String) -> RegressionMetrics? { splits.first { $0.split == split }?.metrics }
+}
+
+/// A run's feature attributions by one method on one split, in feature order.
+public struct Attribution: Sendable, Equatable, Codable {
+    /// "permutation" (RMSE increase when a feature is shuffled) or "shap" (mean |TreeSHAP| value).
+    public var method: String
+    public var split: String
+    public var means: [Double]
+    /// Standard deviation over repeats (permutation) or rows (SHAP).
+    public var stds: [Double]
+    /// Measurements behind each mean.
+    public var count: Int
+
+    public init(method: String, split: String, means: [Double], stds: [Double], count: Int) {
+        self.method = method; self.split = split; self.means = means; self.stds = stds; self.count = count
+    }
 }

@@ -61,6 +61,17 @@ public enum SpecChecker {
             }
         }
         let pruning = checkPruning(spec.selection, models: models, log: log)
+        if let explain = spec.explain {
+            let splits = ["id"] + spec.splits.ood.map(\.name.value)
+            if !splits.contains(explain.on.value) {
+                log.error(explain.on.location, "explain.on names '\(explain.on.value)', which is not a test set"
+                          + (EditDistance.suggestion(for: explain.on.value, among: splits).map { "; did you mean '\($0)'?" }
+                             ?? ". The test sets are: \(splits.joined(separator: ", ")).").replacingFirstSemicolon)
+            }
+            for size in explain.sizes ?? [] where !spec.trainSizes.map(\.value).contains(size) {
+                log.error(explain.location, "explain.sizes lists \(size), which is not one of train_sizes.")
+            }
+        }
         guard !log.hasErrors, let main else { throw DiagnosticsError(log.sortedDiagnostics) }
         return CheckedExperiment(spec: spec, models: models.sorted { $0.name < $1.name }, dataset: main, ood: ood,
                                  pruning: pruning)

@@ -1,5 +1,6 @@
 import Foundation
 import SieveCore
+import SieveReport
 import SieveXGBoost
 
 /// Writes an experiment's tables and manifest from its run records. Tables depend only on the
@@ -58,6 +59,79 @@ struct OutputWriter {
             started: Manifest.timestamp(invocation.started), finished: Manifest.timestamp(Date()))
         let path = PathText.join(output, "manifest.json")
         try AtomicFile.write(Manifest.encode(manifest), to: path)
+        files.append(path)
+        files += try writeFigures(records, campaigns: campaignRecords, splits: splits, manifest: manifest)
+        return files
+    }
+
+    /// plots/*.svg and index.html.
+    private func writeFigures(_ records: [RunRecord], campaigns: [CampaignRecord], splits: [String],
+                              manifest: Manifest) throws -> [String] {
+        let groups = ResultGroup.grouping(records)
+        let units = experiment.spec.dataset.units
+        var figures = Figures.learningCurves(groups, splits: splits, units: units)
+            + Figures.idVersusOOD(groups, splits: data.splitNames, units: units)
+        for campaign in campaigns {
+            let points = campaign.state.iterations.flatMap { iteration in
+                iteration.metrics.filter { $0.split == "id" }.map {
+                    Figures.CurvePoint(series: "\($0.model), pruned (\($0.role))", fraction: Double(iteration.kept) / Double(iteration.poolRows),
+                                       rmse: $0.metrics.rmse)
+                }
+            }
+            figures.append(Figures.selectionCurve(
+                fileName: "pruning_\(campaign.strategy).svg", title: "Pruning guided by \(campaign.strategy.dropFirst("prune-".count))",
+                xLabel: "data kept (fraction of the pool, log scale)", points: points, baseline: groups,
+                models: experiment.models.map(\.name), split: "id", units: units))
+        }
+        var files: [String] = []
+        for figure in figures {
+            let path = PathText.join(output, "plots/" + figure.fileName)
+            try AtomicFile.write(figure.svg, to: path)
+            files.append(path)
+        }
+        let summary: [(String, String)] = [
+            ("Dataset", "\(experiment.spec.dataset.path.value) (\(manifest.dataset["features"] ?? ""), target \(experiment.spec.dataset.target.value))"),
+            ("Pool", "\(data.pool.count) rows"),
+            ("Test sets", manifest.splits.map { "\($0.name): \($0.rows) rows (\($0.rule))" }.joined(separator: "; ")),
+            ("Models", experiment.models.map { "\($0.name) (\($0.kind))" }.joined(separator: ", ")),
+            ("Grid", "\(plan.runs.count) runs: training sizes \(manifest.trainSizes.joined(separator: ", ")); seeds \(manifest.seeds.map(String.init).joined(separator: ", "))"
+                + (plan.campaigns.isEmpty ? "" : "; \(plan.campaigns.count) pruning campaign(s)")),
+            ("Runs", "\(manifest.runs.done) done, \(manifest.runs.failed) failed of \(manifest.runs.planned)"),
+        ]
+        var provenance: [(String, String)] = [
+            ("Sieve", "\(manifest.software.sieve) (commit \(manifest.software.commit))"), ("XGBoost", manifest.software.xgboost),
+            ("Spec", manifest.spec), ("Written", manifest.finished),
+            ("Machine", "\(manifest.machine.cores) cores" + (manifest.machine.jobs.map { ", \($0) jobs" } ?? "")),
+        ]
+        provenance += data.provenance.map { ("Data (\($0.role))", "\($0.path): \($0.rows) rows, SHA-256 \($0.sha256)") }
+        let verdict = RedundancyVerdict(groups: groups, splits: data.splitNames, tolerance: experiment.spec.redundancyTolerance)
+        var sections: [(String, String)] = []
+        if let explain = experiment.spec.explain {
+            let names = data.store.featureNames
+            let summaries = AttributionSummary.summarize(records, top: explain.top)
+            let charts = FeatureAttributions.largest(summaries).map {
+                FeatureAttributions.chart($0, featureNames: names, top: explain.top, units: units)
+            }
+            for (name, text) in [("importance.csv", FeatureAttributions.csv(summaries, featureNames: names, top: explain.top)),
+                                 ("importance.md", FeatureAttributions.markdown(summaries, featureNames: names, top: explain.top, units: units))] {
+                let path = PathText.join(output, name)
+                try AtomicFile.write(text, to: path)
+                files.append(path)
+            }
+            for chart in charts {
+                let path = PathText.join(output, "plots/" + chart.fileName)
+                try AtomicFile.write(chart.svg, to: path)
+                files.append(path)
+            }
+            sections.append(("Feature attributions", FeatureAttributions.html(summaries, figures: charts, featureNames: names,
+                                                                             top: explain.top)))
+        }
+        var page = HTMLReport(title: experiment.name, description: experiment.spec.description, summary: summary,
+                              groups: groups, splits: splits, units: units, verdict: verdict, figures: figures,
+                              failed: records.filter { $0.status == .failed }, provenance: provenance)
+        page.sections = sections
+        let path = PathText.join(output, "index.html")
+        try AtomicFile.write(page.render(), to: path)
         files.append(path)
         return files
     }

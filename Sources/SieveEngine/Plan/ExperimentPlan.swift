@@ -83,7 +83,10 @@ public struct ExperimentPlan: Sendable {
         let splits = data.testSets.map { "\($0.name):\($0.rows.count)" }.joined(separator: ",")
         let splitRule = "id=\(experiment.spec.splits.idTestFraction.value)/\(experiment.spec.splits.idTestSeed)"
         let oodRules = experiment.ood.map(Fingerprint.of).joined(separator: "|")
-        let unused = experiment.spec.evaluateUnused ? "|unused" : ""
+        var unused = experiment.spec.evaluateUnused ? "|unused" : ""
+        if let explain = experiment.spec.explain {
+            unused += "|explain(repeats=\(explain.repeats);on=\(explain.on.value);sizes=\(explain.sizes.map { $0.map(\.description).joined(separator: ",") } ?? "all"))"
+        }
         return [files, dataset, splitRule, oodRules, splits + unused, "pool=\(data.pool.count)"].joined(separator: "\n")
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import SieveCore
 import SieveModels
+import SieveSpec
 
 /// Runs one planned run: draws its training rows, fits its model, and measures every test split.
 /// Never throws: a failure becomes a failed record carrying the error.
@@ -11,17 +12,21 @@ public struct RunExecutor: Sendable {
     public let workRoot: String?
     /// Also measure the pool rows a run did not train on.
     public let evaluateUnused: Bool
+    /// Feature attributions to compute, if any.
+    public let explain: ExplainSpec?
     let campaigns: CampaignExecutor?
 
     public init(data: ExperimentData, models: [NamedModel], workRoot: String? = nil, evaluateUnused: Bool = false) {
-        self.init(data: data, models: models, workRoot: workRoot, evaluateUnused: evaluateUnused, campaigns: nil)
+        self.init(data: data, models: models, workRoot: workRoot, evaluateUnused: evaluateUnused, explain: nil, campaigns: nil)
     }
 
-    init(data: ExperimentData, models: [NamedModel], workRoot: String?, evaluateUnused: Bool, campaigns: CampaignExecutor?) {
+    init(data: ExperimentData, models: [NamedModel], workRoot: String?, evaluateUnused: Bool, explain: ExplainSpec?,
+         campaigns: CampaignExecutor?) {
         self.data = data
         self.models = Dictionary(uniqueKeysWithValues: models.map { ($0.name, $0.regressor) })
         self.workRoot = workRoot
         self.evaluateUnused = evaluateUnused
+        self.explain = explain
         self.campaigns = campaigns
     }
 
@@ -80,11 +85,33 @@ public struct RunExecutor: Sendable {
                 record.splits.append(SplitMetrics(split: set.name, metrics: RegressionMetrics(
                     predicted: slice, actual: set.rows.map { data.targets[$0] })))
             }
+            if let explain, explain.sizes?.contains(key.trainSize) ?? true,
+               let split = data.testSets.first(where: { $0.name == explain.on.value }) {
+                record.attributions = try attributions(fitted, split: split, repeats: explain.repeats, seed: key.modelSeed)
+            }
             record.status = .done
         } catch {
             record.splits = []
             record.error = "\(error)"
         }
         return record
+    }
+
+    /// Permutation importance (when affordable for the model) and XGBoost's TreeSHAP on a split.
+    func attributions(_ fitted: any FittedModel, split: TestSet, repeats: Int, seed: UInt64) throws -> [Attribution] {
+        var out: [Attribution] = []
+        let targets = split.rows.map { data.targets[$0] }
+        if fitted.supportsPermutationImportance {
+            let scores = try PermutationImportance.compute(fitted, store: data.store, rows: split.rows, targets: targets,
+                                                           repeats: repeats, seed: seed)
+            out.append(Attribution(method: "permutation", split: split.name, means: scores.map(\.mean), stds: scores.map(\.std),
+                                   count: repeats))
+        }
+        if let native = fitted as? any NativeAttribution {
+            let scores = try native.meanAbsoluteContributions(data.store, rows: split.rows)
+            out.append(Attribution(method: "shap", split: split.name, means: scores.map(\.mean), stds: scores.map(\.std),
+                                   count: split.rows.count))
+        }
+        return out
     }
 }

@@ -62,6 +62,18 @@ public struct RunStore: Sendable {
         return try? JSONDecoder().decode(Marker.self, from: data)
     }
 
+    /// Removes the markers left by processes of this host that are gone (their runs are either
+    /// done, or interrupted and about to be redone, which marks them afresh).
+    public func removeDeadMarkers() {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        for name in names where name.hasSuffix(".started") && !name.hasPrefix(".") {
+            let id = String(name.dropLast(".started".count))
+            if let marker = marker(of: id), marker.host == ProcessInfo.processInfo.hostName, !RunStore.isAlive(marker) {
+                clearMarker(id)
+            }
+        }
+    }
+
     /// Whether the marker's process is still alive (only knowable on its own host).
     public static func isAlive(_ marker: Marker) -> Bool {
         marker.host == ProcessInfo.processInfo.hostName && marker.pid != getpid() && kill(marker.pid, 0) == 0

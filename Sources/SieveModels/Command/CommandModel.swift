@@ -60,6 +60,9 @@ public struct FittedCommand: FittedModel {
     let training: TrainingData
     let context: FitContext
 
+    /// Each prediction runs the command (retraining it): one per feature and repeat is too many.
+    public var supportsPermutationImportance: Bool { false }
+
     public func predict(_ store: FeatureStore, rows: [Int]) throws -> [Double] {
         try checkPredictionData(store, rows: rows, trainedFeatures: training.store.featureCount)
         // Absolute paths: the command runs in the spec's folder, not Sieve's.

@@ -68,9 +68,14 @@ public struct ParameterChecks {
 public protocol FittedModel: Sendable {
     /// One prediction per row of `rows`.
     func predict(_ store: FeatureStore, rows: [Int]) throws -> [Double]
+
+    /// Whether permutation importance is affordable (one prediction per feature and repeat).
+    var supportsPermutationImportance: Bool { get }
 }
 
 extension FittedModel {
+    public var supportsPermutationImportance: Bool { true }
+
     /// Predictions for every row of a matrix.
     public func predict(_ features: Matrix<Float>) throws -> [Double] {
         try predict(FeatureStore(matrix: features), rows: Array(0..<features.rows))

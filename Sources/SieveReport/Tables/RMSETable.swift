@@ -41,7 +41,7 @@ public enum RMSETable {
     }
 
     /// "5 %" for fractions, "500 rows" for counts.
-    static func sizeLabel(_ size: TrainSize) -> String {
+    public static func sizeLabel(_ size: TrainSize) -> String {
         switch size {
         case let .fraction(f): return NumberText.trimmed(f * 100) + " %"
         case let .count(c): return "\(c) rows"

@@ -30,6 +30,8 @@ public struct ExperimentSpec: Sendable {
     public var selection: SelectionSpec
     /// Also measure every run on the pool rows it did not train on (split "unused").
     public var evaluateUnused: Bool
+    /// Feature attributions to compute, if any.
+    public var explain: ExplainSpec?
     /// The redundancy verdict's tolerance: a training set is "as good" when its RMSE is within
     /// this fraction of the full pool's.
     public var redundancyTolerance: Double
@@ -140,4 +142,16 @@ public struct PruneSpec: Sendable, Equatable {
 
     /// The strategy name of runs trained on this campaign's pruned sets.
     public var strategy: String { "prune-\(guide.value)" }
+}
+
+/// Feature attributions: permutation importance for every model (plus TreeSHAP for XGBoost).
+public struct ExplainSpec: Sendable, Equatable {
+    public var repeats = 5
+    /// The split whose rows are shuffled ("id" or an OOD set's name).
+    public var on = Located("id", at: SourceLocation(path: "", line: 0, column: 0))
+    /// Only runs of these training sizes (all when nil).
+    public var sizes: [TrainSize]?
+    /// How many top features count for rank stability and the plots.
+    public var top = 10
+    public var location: SourceLocation
 }

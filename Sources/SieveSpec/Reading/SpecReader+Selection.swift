@@ -51,4 +51,23 @@ extension SpecReader {
         if spec.transfer?.value == guide { log.error(spec.transfer!.location, "The transfer model must differ from the guide.") }
         return spec
     }
+
+    static let explainKeys = ["method", "repeats", "on", "sizes", "top"]
+
+    static func readExplain(_ node: SpecNode, log: SpecLog) -> ExplainSpec? {
+        guard let map = log.mapping(node, "explain", keys: explainKeys) else { return nil }
+        var spec = ExplainSpec(location: node.location)
+        if let m = map["method"] { _ = log.choice(m, "explain.method", among: ["permutation"]) }
+        if let r = map["repeats"], let n = log.int(r, "explain.repeats") {
+            if n >= 1 { spec.repeats = n } else { log.error(r, "explain.repeats must be at least 1, got \(n).") }
+        }
+        if let o = map["on"], let split = log.string(o, "explain.on") {
+            spec.on = Located(split == "id_test" ? "id" : split, at: o.location)
+        }
+        if let s = map["sizes"] { spec.sizes = readTrainSizes(s, log: log).map(\.value) }
+        if let t = map["top"], let n = log.int(t, "explain.top") {
+            if n >= 1 { spec.top = n } else { log.error(t, "explain.top must be at least 1, got \(n).") }
+        }
+        return spec
+    }
 }
