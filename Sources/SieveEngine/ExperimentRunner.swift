@@ -74,7 +74,8 @@ public final class ExperimentRunner: Sendable {
             }
         }
         let scheduler = RunScheduler(jobs: options.jobs, cores: options.cores)
-        let campaignExecutor = CampaignExecutor(data: data, pruning: experiment.pruning, store: campaignStore)
+        let campaignExecutor = CampaignExecutor(data: data, pruning: experiment.pruning,
+                                                activeLearning: experiment.activeLearning, store: campaignStore)
         let executor = RunExecutor(data: data, models: experiment.models, workRoot: PathText.join(output, "work"),
                                    evaluateUnused: experiment.spec.evaluateUnused, explain: experiment.spec.explain,
                                    campaigns: campaignExecutor)

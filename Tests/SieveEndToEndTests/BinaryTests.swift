@@ -257,3 +257,24 @@ import Testing
         #expect(csv.split(separator: "\n").count > 4)
     }
 }
+
+@Suite(.serialized) struct ActiveLearningStudyTests {
+    @Test func theSampleCampaignsRunAndReportConvergence() throws {
+        let out = BinaryTests.folder() + "/al"
+        let run = try BinaryTests.sieve(["run", BinaryTests.root + "/experiments/active-learning-sample.yaml", "--output", out, "--quiet"])
+        #expect(run.status == 0, "\(run.err)")
+        let curves = try String(contentsOfFile: out + "/al_curves.csv", encoding: .utf8).split(separator: "\n")
+        #expect(curves[0] == "strategy,seed,iteration,n_labelled,fraction,split,model,rmse,mae,r2")
+        // 4 strategies × 2 seeds × 15 iterations × 2 splits × 2 models.
+        #expect(curves.count == 1 + 4 * 2 * 15 * 2 * 2)
+        let convergence = try String(contentsOfFile: out + "/al_convergence.md", encoding: .utf8)
+        for strategy in ["qbc", "random", "rf_uncertainty", "xgb_uncertainty"] {
+            #expect(convergence.contains("| rf | ID test | active learning: \(strategy) |"))
+        }
+        #expect(convergence.contains("| xgb | ID test | random subsets |"))
+        let acquired = try String(contentsOfFile: out + "/acquired/xgb_uncertainty-1.csv", encoding: .utf8).split(separator: "\n")
+        #expect(acquired.count == 1 + 1458 && acquired[0] == "order,iteration,row,name,target")
+        let html = try String(contentsOfFile: out + "/index.html", encoding: .utf8)
+        #expect(html.contains("<h2>Active learning</h2>") && html.contains("Active learning — xgb"))
+    }
+}

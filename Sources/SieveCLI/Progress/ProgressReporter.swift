@@ -22,8 +22,10 @@ extension ProgressReporter {
             print("Records in \(summary.output)/runs/; write the tables with `sieve report` once every shard is done.")
         } else {
             let plots = summary.files.filter { $0.contains("/plots/") }.count
-            let main = summary.files.filter { !$0.contains("/plots/") }.map { PathText.fileName(of: $0) }
-            print("Tables in \(summary.output)/: " + main.joined(separator: ", ") + (plots > 0 ? ", plots/ (\(plots) figures)" : ""))
+            let acquired = summary.files.filter { $0.contains("/acquired/") }.count
+            let main = summary.files.filter { !$0.contains("/plots/") && !$0.contains("/acquired/") }.map { PathText.fileName(of: $0) }
+            print("Tables in \(summary.output)/: " + main.joined(separator: ", ") + (plots > 0 ? ", plots/ (\(plots) figures)" : "")
+                  + (acquired > 0 ? ", acquired/ (\(acquired) acquisition orders)" : ""))
             if let index = summary.files.first(where: { $0.hasSuffix("index.html") }) { print("Report: \(index)") }
         }
     }
@@ -36,6 +38,14 @@ extension ProgressReporter {
     }
 
     static func campaignLine(_ campaign: PlannedCampaign, _ record: CampaignRecord) -> String {
+        if case let .activeLearning(seed) = campaign.kind {
+            let n = record.activeLearning?.iterations.count ?? 0
+            switch record.status {
+            case .done: return "Active learning \(campaign.strategy), seed \(seed) done: \(n) iterations."
+            case .failed: return "Active learning \(campaign.strategy), seed \(seed) FAILED: \(record.error ?? "unknown error")"
+            case .running: return "Active learning \(campaign.strategy), seed \(seed) paused after \(n) iterations; `sieve run` resumes it."
+            }
+        }
         let state = record.state
         let kept = state.iterations.last.map { "\($0.kept) of \($0.poolRows) rows kept at the last measured iteration" } ?? "no iteration measured"
         switch record.status {

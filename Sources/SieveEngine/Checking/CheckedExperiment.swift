@@ -34,6 +34,19 @@ public struct CheckedPruning: Sendable {
     public let parameters: PruningParameters
 }
 
+/// Active-learning campaigns with their models resolved.
+public struct CheckedActiveLearning: Sendable {
+    public let strategies: [AcquisitionStrategy]
+    public let evaluate: [NamedModel]
+    /// Models a strategy needs that are not evaluated.
+    public let extra: [NamedModel]
+    public let initial: TrainSize
+    public let batch: TrainSize
+    public let stop: TrainSize
+    /// Everything that changes a campaign's result, for its identity.
+    public let fingerprint: String
+}
+
 /// A spec whose models are built and whose data files and columns are known to exist: everything
 /// needed to load the data and expand the grid.
 public struct CheckedExperiment: Sendable {
@@ -43,6 +56,7 @@ public struct CheckedExperiment: Sendable {
     public let dataset: DatasetOptions
     public let ood: [CheckedOOD]
     public let pruning: [CheckedPruning]
+    public let activeLearning: CheckedActiveLearning?
 
     public var name: String { spec.name }
     public var outputFolder: String { spec.output.value }

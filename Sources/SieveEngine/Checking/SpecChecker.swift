@@ -73,8 +73,10 @@ public enum SpecChecker {
             }
         }
         guard !log.hasErrors, let main else { throw DiagnosticsError(log.sortedDiagnostics) }
+        let activeLearning = spec.activeLearning.flatMap { checkActiveLearning($0, models: models, log: log) }
+        guard !log.hasErrors else { throw DiagnosticsError(log.sortedDiagnostics) }
         return CheckedExperiment(spec: spec, models: models.sorted { $0.name < $1.name }, dataset: main, ood: ood,
-                                 pruning: pruning)
+                                 pruning: pruning, activeLearning: activeLearning)
     }
 
     /// Pruning campaigns whose guide and transfer models exist.
@@ -98,6 +100,64 @@ public enum SpecChecker {
             parameters.minimumRemaining = spec.minimumRemaining
             return CheckedPruning(strategy: spec.strategy, guide: guide, transfer: transfer ?? nil, parameters: parameters)
         }
+    }
+
+    static func checkActiveLearning(_ spec: ActiveLearningSpec, models: [NamedModel], log: SpecLog) -> CheckedActiveLearning? {
+        let names = models.map(\.name)
+        func model(_ name: Located<String>, _ role: String) -> NamedModel? {
+            if let found = models.first(where: { $0.name == name.value }) { return found }
+            log.error(name.location, "The \(role) '\(name.value)' is not one of the models"
+                      + (EditDistance.suggestion(for: name.value, among: names).map { "; did you mean '\($0)'?" }
+                         ?? ". The models are: \(names.joined(separator: ", ")).").replacingFirstSemicolon)
+            return nil
+        }
+        let evaluate = spec.evaluate.compactMap { model($0, "evaluated model") }
+        if spec.evaluate.isEmpty { log.error(spec.location, "active_learning needs at least one model in `evaluate`.") }
+        var extra: [NamedModel] = []
+        var strategies: [AcquisitionStrategy] = []
+        for strategy in spec.strategies {
+            switch strategy.value {
+            case "random":
+                strategies.append(.random)
+            case "qbc":
+                let members = spec.committee ?? spec.evaluate
+                let resolved = members.compactMap { model($0, "committee member") }
+                if spec.committee == nil && resolved.count < 2 {
+                    log.error(strategy.location, "qbc needs a committee: evaluate two models, or give `qbc: {members: [...]}`.")
+                }
+                extra += resolved.filter { m in !evaluate.contains { $0.name == m.name } }
+                strategies.append(.queryByCommittee(members: resolved.map(\.name), bootstrap: spec.bootstrap))
+            case "rf_uncertainty":
+                let forest = spec.forest.flatMap { model($0, "forest") } ?? evaluate.first { $0.kind == "random_forest" }
+                guard let forest else {
+                    log.error(strategy.location, "rf_uncertainty needs a random forest: evaluate one, or give `rf_uncertainty: {forest: <model>}`.")
+                    continue
+                }
+                if forest.kind != "random_forest" {
+                    log.error(spec.forest?.location ?? strategy.location, "rf_uncertainty's forest '\(forest.name)' is a \(forest.kind), not a random_forest.")
+                }
+                if !evaluate.contains(where: { $0.name == forest.name }) { extra.append(forest) }
+                strategies.append(.forestUncertainty(forest: forest.name))
+            default:
+                var settings = IBUGSettings()
+                settings.rounds = spec.ibugRounds; settings.learningRate = spec.ibugLearningRate
+                settings.lambda = spec.ibugLambda; settings.maxDepth = spec.ibugMaxDepth; settings.k = spec.ibugK
+                for problem in settings.model.validate() {
+                    log.error(spec.location, "In active_learning.xgb_uncertainty: \(problem.message)")
+                }
+                strategies.append(.boostingUncertainty(settings))
+            }
+        }
+        var fingerprint = ["initial=\(spec.initial)", "batch=\(spec.batch)", "stop=\(spec.stop)"]
+        fingerprint += evaluate.map { "evaluate{\(ExperimentPlan.modelFingerprint($0))}" }
+        fingerprint += extra.map { "extra{\(ExperimentPlan.modelFingerprint($0))}" }
+        fingerprint.append("committee=\((spec.committee ?? spec.evaluate).map(\.value).joined(separator: ","))/bootstrap=\(spec.bootstrap ?? 0)")
+        fingerprint.append("forest=\(spec.forest?.value ?? "-")")
+        fingerprint.append("ibug{rounds=\(spec.ibugRounds)|lr=\(spec.ibugLearningRate)|lambda=\(spec.ibugLambda)|depth=\(spec.ibugMaxDepth)|k=\(spec.ibugK)}")
+        var unique: [NamedModel] = []
+        for m in extra where !unique.contains(where: { $0.name == m.name }) { unique.append(m) }
+        return CheckedActiveLearning(strategies: strategies, evaluate: evaluate, extra: unique, initial: spec.initial,
+                                     batch: spec.batch, stop: spec.stop, fingerprint: fingerprint.joined(separator: "|"))
     }
 
     private static func hasFormulas(_ dataset: DatasetSpec) -> Bool {

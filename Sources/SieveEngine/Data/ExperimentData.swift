@@ -27,6 +27,8 @@ public struct ExperimentData: Sendable {
     /// The ID test set ("id") first, then the OOD sets in spec order.
     public let testSets: [TestSet]
     public let provenance: [DatasetProvenance]
+    /// What identifies each store row to a person: its formula, or its file and line.
+    public let rowNames: [String]
 
     public var splitNames: [String] { testSets.map(\.name) }
 
@@ -61,6 +63,7 @@ public struct ExperimentData: Sendable {
 
         var matrix = main.features
         var targets = main.targets
+        var rowNames = main.formulas ?? main.lines.map { "\(main.path):\($0)" }
         var originalRows = main.originalRows
         var testSets = [TestSet(name: "id", rows: idTest)]
         let mainKeys = Set(main.compositions?.map(\.reducedKey) ?? [])
@@ -85,6 +88,7 @@ public struct ExperimentData: Sendable {
                 let start = matrix.rows
                 matrix = matrix.appendingRows(of: other.features)
                 targets += other.targets
+                rowNames += other.formulas ?? other.lines.map { "\(other.path):\($0)" }
                 if let header = main.originalHeader, let otherHeader = other.originalHeader, let rows = other.originalRows {
                     // Columns are matched by name; a column the other file lacks is left empty.
                     let map = header.map { otherHeader.firstIndex(of: $0) }
@@ -100,7 +104,8 @@ public struct ExperimentData: Sendable {
         if experiment.models.contains(where: { $0.regressor.usesBinnedFeatures }) {
             store = store.binning(referenceRows: pool)
         }
-        return ExperimentData(store: store, targets: targets, pool: pool, testSets: testSets, provenance: provenance)
+        return ExperimentData(store: store, targets: targets, pool: pool, testSets: testSets, provenance: provenance,
+                              rowNames: rowNames)
     }
 }
 

@@ -33,8 +33,39 @@ struct OutputWriter {
                                             title: "Redundancy — \(experiment.name)", units: experiment.spec.dataset.units)
         let campaignStore = CampaignStore(output: output)
         let campaignRecords = plan.campaigns.compactMap { campaignStore.record(id: $0.id) }
-        if !plan.campaigns.isEmpty {
-            files.append(try writer.writePruningCurves(campaignRecords))
+        let pruningRecords = campaignRecords.filter { record in plan.campaigns.first { $0.id == record.id }?.kind == .pruning }
+        if !pruningRecords.isEmpty {
+            files.append(try writer.writePruningCurves(pruningRecords))
+        }
+        let alPoints = activeLearningPoints(campaignRecords)
+        var alSection: (String, String)?
+        if let al = experiment.activeLearning {
+            let groups = ResultGroup.grouping(records)
+            let verdict = RedundancyVerdict(groups: groups, splits: data.splitNames, tolerance: experiment.spec.redundancyTolerance)
+            let convergence = ActiveLearningReport.convergence(alPoints, verdict: verdict, models: al.evaluate.map(\.name),
+                                                               splits: data.splitNames)
+            let units = experiment.spec.dataset.units
+            let texts: [(String, String)] = [
+                ("al_curves.csv", ActiveLearningReport.curvesCSV(alPoints)),
+                ("al_convergence.csv", ActiveLearningReport.convergenceCSV(convergence, tolerance: verdict.tolerance)),
+                ("al_convergence.md", ActiveLearningReport.convergenceMarkdown(convergence, tolerance: verdict.tolerance,
+                                                                               title: "Active learning — \(experiment.name)", units: units)),
+            ]
+            for (name, text) in texts {
+                let path = PathText.join(output, name)
+                try AtomicFile.write(text, to: path)
+                files.append(path)
+            }
+            files += try writeAcquisitionOrders(campaignRecords)
+            let figures = al.evaluate.map { ActiveLearningReport.figure(alPoints, model: $0.name, split: "id", baseline: groups, units: units) }
+            for figure in figures {
+                let path = PathText.join(output, "plots/" + figure.fileName)
+                try AtomicFile.write(figure.svg, to: path)
+                files.append(path)
+            }
+            alSection = ("Active learning", HTMLReport.markdownTable(ActiveLearningReport.convergenceMarkdown(
+                convergence, tolerance: verdict.tolerance, title: "", units: units))
+                + figures.map { "<div class=\"figure\">\($0.svg)</div>" }.joined(separator: "\n"))
         }
         let failed = records.filter { $0.status == .failed }.count
         let manifest = Manifest(
@@ -60,13 +91,48 @@ struct OutputWriter {
         let path = PathText.join(output, "manifest.json")
         try AtomicFile.write(Manifest.encode(manifest), to: path)
         files.append(path)
-        files += try writeFigures(records, campaigns: campaignRecords, splits: splits, manifest: manifest)
+        files += try writeFigures(records, campaigns: pruningRecords, splits: splits, manifest: manifest,
+                                  extraSections: alSection.map { [$0] } ?? [])
         return files
+    }
+
+    /// Every measurement of every finished or paused active-learning campaign.
+    private func activeLearningPoints(_ records: [CampaignRecord]) -> [ActiveLearningReport.Point] {
+        records.flatMap { record -> [ActiveLearningReport.Point] in
+            guard let state = record.activeLearning,
+                  case let .activeLearning(seed)? = plan.campaigns.first(where: { $0.id == record.id })?.kind else { return [] }
+            return state.iterations.flatMap { iteration in
+                iteration.metrics.map {
+                    ActiveLearningReport.Point(strategy: record.strategy, seed: seed, iteration: iteration.iteration,
+                                               labelled: iteration.labelled, poolRows: iteration.poolRows, model: $0.model,
+                                               split: $0.split, metrics: $0.metrics)
+                }
+            }
+        }
+    }
+
+    /// acquired/<strategy>-<seed>.csv: the order in which each campaign labelled the rows.
+    private func writeAcquisitionOrders(_ records: [CampaignRecord]) throws -> [String] {
+        try records.compactMap { record -> String? in
+            guard let state = record.activeLearning,
+                  case let .activeLearning(seed)? = plan.campaigns.first(where: { $0.id == record.id })?.kind else { return nil }
+            var csv = CSVText(header: ["order", "iteration", "row", "name", "target"])
+            var order = 0
+            for (iteration, batch) in state.batches.enumerated() {
+                for row in batch {
+                    csv.append([String(order), String(iteration), String(row), data.rowNames[row], NumberText.exact(data.targets[row])])
+                    order += 1
+                }
+            }
+            let path = PathText.join(output, "acquired/\(record.strategy)-\(seed).csv")
+            try AtomicFile.write(csv.text, to: path)
+            return path
+        }
     }
 
     /// plots/*.svg and index.html.
     private func writeFigures(_ records: [RunRecord], campaigns: [CampaignRecord], splits: [String],
-                              manifest: Manifest) throws -> [String] {
+                              manifest: Manifest, extraSections: [(String, String)]) throws -> [String] {
         let groups = ResultGroup.grouping(records)
         let units = experiment.spec.dataset.units
         var figures = Figures.learningCurves(groups, splits: splits, units: units)
@@ -105,7 +171,7 @@ struct OutputWriter {
         ]
         provenance += data.provenance.map { ("Data (\($0.role))", "\($0.path): \($0.rows) rows, SHA-256 \($0.sha256)") }
         let verdict = RedundancyVerdict(groups: groups, splits: data.splitNames, tolerance: experiment.spec.redundancyTolerance)
-        var sections: [(String, String)] = []
+        var sections: [(String, String)] = extraSections
         if let explain = experiment.spec.explain {
             let names = data.store.featureNames
             let summaries = AttributionSummary.summarize(records, top: explain.top)

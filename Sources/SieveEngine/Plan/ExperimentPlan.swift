@@ -13,13 +13,20 @@ public struct PlannedRun: Sendable, Equatable {
     public let campaign: String?
 }
 
-/// A campaign that must finish before the runs that use it: a pruning campaign.
+/// A campaign: a pruning campaign (which runs on pruned sets wait for) or an active-learning
+/// campaign (one strategy, one seed).
 public struct PlannedCampaign: Sendable, Equatable {
-    /// The strategy its runs carry ("prune-xgb").
+    public enum Kind: Sendable, Equatable {
+        case pruning
+        case activeLearning(seed: Int)
+    }
+
+    /// "prune-xgb" for pruning; the acquisition strategy ("qbc") for active learning.
     public let strategy: String
     public let id: String
     public let identity: RunIdentity
     public let cost: Double
+    public var kind: Kind = .pruning
 }
 
 /// The deterministic, sorted list of runs (and campaigns) a grid expands to.
@@ -45,6 +52,17 @@ public struct ExperimentPlan: Sendable {
                                              cost: 25 * Double(data.pool.count)))
             // Runs on pruned sets depend on the campaign's identity too.
             strategies.append((pruning.strategy, SHA256.hex(of: dataDigest + "\n" + identity.model), id))
+        }
+        if let al = experiment.activeLearning {
+            let identityModel = "active-learning{\(al.fingerprint)}"
+            for strategy in al.strategies {
+                for seed in experiment.spec.seeds {
+                    let identity = RunIdentity(version: Self.resultVersion, model: identityModel + "|strategy=\(strategy.name)", data: dataDigest)
+                    let key = RunKey(model: "active-learning", strategy: strategy.name, trainSize: al.stop, seed: seed)
+                    campaigns.append(PlannedCampaign(strategy: strategy.name, id: "al-" + identity.runID(for: key), identity: identity,
+                                                     cost: 30 * Double(data.pool.count), kind: .activeLearning(seed: seed)))
+                }
+            }
         }
         var runs: [PlannedRun] = []
         for strategy in strategies {

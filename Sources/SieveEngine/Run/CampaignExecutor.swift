@@ -8,13 +8,27 @@ import SieveSelection
 public final class CampaignExecutor: Sendable {
     let data: ExperimentData
     let pruning: [String: CheckedPruning]
+    let activeLearning: CheckedActiveLearning?
     let store: CampaignStore
     private let orders = Mutex([String: [Int]]())
 
-    init(data: ExperimentData, pruning: [CheckedPruning], store: CampaignStore) {
+    init(data: ExperimentData, pruning: [CheckedPruning], activeLearning: CheckedActiveLearning?, store: CampaignStore) {
         self.data = data
         self.pruning = Dictionary(uniqueKeysWithValues: pruning.map { ($0.strategy, $0) })
+        self.activeLearning = activeLearning
         self.store = store
+    }
+
+    func activeLearningCampaign(for planned: PlannedCampaign, seed: Int) -> ActiveLearningCampaign {
+        let al = activeLearning!
+        let strategy = al.strategies.first { $0.name == planned.strategy }!
+        let n = data.pool.count
+        return ActiveLearningCampaign(
+            store: data.store, targets: data.targets, pool: data.pool, testSets: data.testSets.map { (name: $0.name, rows: $0.rows) },
+            strategy: strategy, evaluate: al.evaluate.map { .init(name: $0.name, regressor: $0.regressor) },
+            extra: al.extra.map { .init(name: $0.name, regressor: $0.regressor) },
+            initial: max(2, al.initial.rows(inPool: n)), batch: max(1, al.batch.rows(inPool: n)), stop: al.stop.rows(inPool: n),
+            seed: StableSeed.of("active-learning|\(planned.strategy)|seed=\(seed)"))
     }
 
     func campaign(for planned: PlannedCampaign) -> PruningCampaign {
@@ -35,6 +49,23 @@ public final class CampaignExecutor: Sendable {
         guard record.status != .done else { return record }
         record.status = .running
         record.error = nil
+        if case let .activeLearning(seed) = planned.kind {
+            do {
+                let state = try activeLearningCampaign(for: planned, seed: seed).run(
+                    from: record.activeLearning ?? ActiveLearningState(), threads: threads,
+                    shouldStop: { stop?.isRequested == true }) { state in
+                        record.activeLearning = state
+                        try store.write(record)
+                    }
+                record.activeLearning = state
+                record.status = state.finished ? .done : .running
+            } catch {
+                record.status = .failed
+                record.error = "\(error)"
+            }
+            try? store.write(record)
+            return record
+        }
         do {
             let state = try campaign(for: planned).run(from: record.state, threads: threads,
                                                         shouldStop: { stop?.isRequested == true }) { state in

@@ -11,7 +11,10 @@ public struct CampaignRecord: Sendable, Codable, Equatable {
     public var strategy: String
     public var identity: RunIdentity
     public var status: Status
+    /// A pruning campaign's state (empty for active learning).
     public var state: PruningState
+    /// An active-learning campaign's state.
+    public var activeLearning: ActiveLearningState?
     public var error: String?
 }
 

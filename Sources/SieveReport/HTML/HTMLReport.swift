@@ -100,9 +100,43 @@ public struct HTMLReport: Sendable {
         return rows.joined(separator: "\n") + "</table>"
     }
 
+    /// A Markdown pipe table (as the report's own .md files write them) turned into HTML; other
+    /// lines become paragraphs.
+    public static func markdownTable(_ markdown: String) -> String {
+        var html: [String] = []
+        var inTable = false
+        for line in markdown.split(separator: "\n", omittingEmptySubsequences: true) {
+            if line.hasPrefix("#") { continue }
+            if line.hasPrefix("|") {
+                let cells = line.dropFirst().dropLast().split(separator: "|", omittingEmptySubsequences: false)
+                    .map { $0.trimmingSpaces }
+                if cells.allSatisfy({ $0.allSatisfy { $0 == "-" } }) { continue }
+                let tag = inTable ? "td" : "th"
+                if !inTable { html.append("<table>"); inTable = true }
+                html.append("<tr>" + cells.enumerated().map { i, c in
+                    "<\(tag)\(i < 3 ? " class=\"text\"" : "")>\(escape(c))</\(tag)>"
+                }.joined() + "</tr>")
+            } else {
+                if inTable { html.append("</table>"); inTable = false }
+                html.append("<p class=\"note\">\(escape(String(line)))</p>")
+            }
+        }
+        if inTable { html.append("</table>") }
+        return html.joined(separator: "\n")
+    }
+
     static func definitionList(_ items: [(String, String)]) -> String {
         "<dl>" + items.map { "<dt>\(escape($0.0))</dt><dd>\(escape($0.1))</dd>" }.joined() + "</dl>"
     }
 
     static func escape(_ text: String) -> String { SVG.escape(text) }
+}
+
+extension Substring {
+    var trimmingSpaces: String {
+        var s = self
+        while s.first == " " { s = s.dropFirst() }
+        while s.last == " " { s = s.dropLast() }
+        return String(s)
+    }
 }

@@ -98,4 +98,22 @@ public enum Figures {
                               percentX: true, series: series)
         return Figure(fileName: fileName, title: title, svg: chart.svg())
     }
+
+    /// The active-learning figure: one colour per strategy, the random-subset curve dashed.
+    static func selectionCurveByStrategy(fileName: String, title: String, points: [CurvePoint], strategies: [String],
+                                         model: String, baseline: [ResultGroup], split: String, units: String?) -> Figure {
+        var series: [LineChart.Series] = []
+        for (i, strategy) in strategies.enumerated() {
+            let name = "\(model), \(strategy)"
+            series.append(LineChart.Series(name: name, colour: i, dash: 0, points: points.filter { $0.series == name }
+                .map { LineChart.Point(x: $0.fraction, y: $0.rmse, spread: $0.spread) }))
+        }
+        let random = baseline.filter { $0.model == model && $0.strategy == "random" }.compactMap { g in
+            g.rmse(on: split).map { LineChart.Point(x: g.trainFraction, y: $0.mean, spread: $0.std) }
+        }
+        series.append(LineChart.Series(name: "\(model), random subsets (runs)", colour: 6, dash: 1, points: random))
+        let chart = LineChart(title: title, xLabel: "labelled data (fraction of the pool, log scale)",
+                              yLabel: rmseLabel(units) + " — " + splitLabel(split), percentX: true, series: series)
+        return Figure(fileName: fileName, title: title, svg: chart.svg())
+    }
 }

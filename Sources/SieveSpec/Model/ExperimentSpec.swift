@@ -32,6 +32,8 @@ public struct ExperimentSpec: Sendable {
     public var evaluateUnused: Bool
     /// Feature attributions to compute, if any.
     public var explain: ExplainSpec?
+    /// Active-learning campaigns, if any.
+    public var activeLearning: ActiveLearningSpec?
     /// The redundancy verdict's tolerance: a training set is "as good" when its RMSE is within
     /// this fraction of the full pool's.
     public var redundancyTolerance: Double
@@ -154,4 +156,29 @@ public struct ExplainSpec: Sendable, Equatable {
     /// How many top features count for rank stability and the plots.
     public var top = 10
     public var location: SourceLocation
+}
+
+/// Active-learning campaigns: one per strategy and seed.
+public struct ActiveLearningSpec: Sendable, Equatable {
+    public var strategies: [Located<String>]
+    /// Sizes: fractions of the pool or row counts.
+    public var initial: TrainSize = .fraction(0.01)
+    public var batch: TrainSize = .fraction(0.01)
+    public var stop: TrainSize = .fraction(0.5)
+    /// Models measured at every iteration (and used by qbc and rf_uncertainty unless told otherwise).
+    public var evaluate: [Located<String>]
+    /// qbc: the committee's members, or one model resampled `bootstrap` times.
+    public var committee: [Located<String>]?
+    public var bootstrap: Int?
+    /// rf_uncertainty: the forest whose trees are interrogated.
+    public var forest: Located<String>?
+    /// xgb_uncertainty: IBUG's model and neighbourhood.
+    public var ibugRounds = 1000
+    public var ibugLearningRate = 0.25
+    public var ibugLambda = 0.01
+    public var ibugMaxDepth = 6
+    public var ibugK = 100
+    public var location: SourceLocation
+
+    public static let strategyNames = ["random", "qbc", "rf_uncertainty", "xgb_uncertainty"]
 }

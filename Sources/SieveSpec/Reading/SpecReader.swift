@@ -5,7 +5,7 @@ import SieveCore
 /// the named columns) come later, in the engine's spec checker.
 public enum SpecReader {
     static let topLevelKeys = ["name", "description", "dataset", "splits", "models", "train_sizes", "seeds", "selection",
-                               "evaluate_unused", "redundancy", "explain", "output"]
+                               "evaluate_unused", "redundancy", "explain", "active_learning", "output"]
 
     /// What reading a spec found: the spec when its required parts could be read, the model
     /// entries that were well-formed (checked further by the engine even when other parts are
@@ -80,6 +80,7 @@ public enum SpecReader {
             }
         }
         let explain = top["explain"].flatMap { readExplain($0, log: log) }
+        let activeLearning = top["active_learning"].flatMap { readActiveLearning($0, log: log) }
         let output: Located<String>
         if let node = top["output"], let text = log.string(node, "output") {
             output = Located(FileSystem.resolve(text, against: folder), at: node.location)
@@ -90,6 +91,7 @@ public enum SpecReader {
         let spec = ExperimentSpec(name: name ?? "experiment", specPath: source.path, source: source, description: description,
                                   dataset: dataset, splits: splits, models: models, trainSizes: sizes, seeds: seeds,
                                   selection: selection, evaluateUnused: evaluateUnused, explain: explain,
+                                  activeLearning: activeLearning,
                                   redundancyTolerance: tolerance,
                                   output: output, root: root)
         return (spec, models)
