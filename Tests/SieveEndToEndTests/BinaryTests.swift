@@ -273,7 +273,7 @@ import Testing
         }
         #expect(convergence.contains("| xgb | ID test | random subsets |"))
         let acquired = try String(contentsOfFile: out + "/acquired/xgb_uncertainty-1.csv", encoding: .utf8).split(separator: "\n")
-        #expect(acquired.count == 1 + 1458 && acquired[0] == "order,iteration,row,name,target")
+        #expect(acquired.count == 1 + 1620 && acquired[0] == "order,iteration,row,name,target")
         let html = try String(contentsOfFile: out + "/index.html", encoding: .utf8)
         #expect(html.contains("<h2>Active learning</h2>") && html.contains("Active learning — xgb"))
     }
