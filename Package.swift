@@ -43,7 +43,7 @@ let package = Package(
         .executableTarget(
             name: "sieve-bench",
             dependencies: [
-                "SieveCore", "SieveData", "SieveModels", "SieveEngine",
+                "SieveCore", "SieveData", "SieveModels", "SieveSelection", "SieveEngine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Benchmarks/sieve-bench"

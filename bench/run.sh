@@ -45,3 +45,18 @@ done
 echo
 echo "Scheduler overhead: 10,000 trivial runs (the mean model) through plan, schedule, record and tables"
 "$SIEVE_BENCH" scheduler --runs 10000 --jobs 2
+
+echo
+echo "Active learning: one iteration at 10 % labelled (fits of the paper's rf and xgb, plus scoring every unlabelled row)"
+AL_SPLIT="$WORK/split_all_seed0.csv"
+[ -f "$AL_SPLIT" ] || "$PY" bench/reference/split_indices.py "$DATA" 1000000 0 "$AL_SPLIT"
+printf "%-16s %7s %12s %12s %8s %13s %13s %s\n" strategy threads python_s sieve_s speedup py_scoring_s sv_scoring_s agreement
+for strategy in random qbc rf_uncertainty xgb_uncertainty; do
+  for t in ${AL_THREADS:-1}; do
+    sv=$("$SIEVE_BENCH" al --data "$DATA" --split "$AL_SPLIT" --strategy "$strategy" --threads "$t" --export "$WORK/al")
+    py=$("$PY" bench/reference/al_reference.py "$DATA" "$AL_SPLIT" "$strategy" "$t" "$WORK/al")
+    pys=$(field iteration_s "$py"); svs=$(field iteration_s "$sv")
+    printf "%-16s %7s %12s %12s %7.1fx %13s %13s %s\n" "$strategy" "$t" "$pys" "$svs" "$(python3 -c "print($pys / $svs)")" \
+      "$(field scoring_s "$py")" "$(field scoring_s "$sv")" "$(field spearman "$py")"
+  done
+done

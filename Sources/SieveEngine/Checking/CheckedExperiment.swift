@@ -43,6 +43,7 @@ public struct CheckedActiveLearning: Sendable {
     public let initial: TrainSize
     public let batch: TrainSize
     public let stop: TrainSize
+    public let seeds: [Int]
     /// Everything that changes a campaign's result, for its identity.
     public let fingerprint: String
 }

@@ -73,7 +73,7 @@ public enum SpecChecker {
             }
         }
         guard !log.hasErrors, let main else { throw DiagnosticsError(log.sortedDiagnostics) }
-        let activeLearning = spec.activeLearning.flatMap { checkActiveLearning($0, models: models, log: log) }
+        let activeLearning = spec.activeLearning.flatMap { checkActiveLearning($0, models: models, seeds: spec.seeds, log: log) }
         guard !log.hasErrors else { throw DiagnosticsError(log.sortedDiagnostics) }
         return CheckedExperiment(spec: spec, models: models.sorted { $0.name < $1.name }, dataset: main, ood: ood,
                                  pruning: pruning, activeLearning: activeLearning)
@@ -102,7 +102,9 @@ public enum SpecChecker {
         }
     }
 
-    static func checkActiveLearning(_ spec: ActiveLearningSpec, models: [NamedModel], log: SpecLog) -> CheckedActiveLearning? {
+    static func checkActiveLearning(_ spec: ActiveLearningSpec, models: [NamedModel], seeds: [Int], log: SpecLog)
+        -> CheckedActiveLearning?
+    {
         let names = models.map(\.name)
         func model(_ name: Located<String>, _ role: String) -> NamedModel? {
             if let found = models.first(where: { $0.name == name.value }) { return found }
@@ -157,7 +159,8 @@ public enum SpecChecker {
         var unique: [NamedModel] = []
         for m in extra where !unique.contains(where: { $0.name == m.name }) { unique.append(m) }
         return CheckedActiveLearning(strategies: strategies, evaluate: evaluate, extra: unique, initial: spec.initial,
-                                     batch: spec.batch, stop: spec.stop, fingerprint: fingerprint.joined(separator: "|"))
+                                     batch: spec.batch, stop: spec.stop, seeds: spec.seeds ?? seeds,
+                                     fingerprint: fingerprint.joined(separator: "|"))
     }
 
     private static func hasFormulas(_ dataset: DatasetSpec) -> Bool {

@@ -56,7 +56,7 @@ public struct ExperimentPlan: Sendable {
         if let al = experiment.activeLearning {
             let identityModel = "active-learning{\(al.fingerprint)}"
             for strategy in al.strategies {
-                for seed in experiment.spec.seeds {
+                for seed in al.seeds {
                     let identity = RunIdentity(version: Self.resultVersion, model: identityModel + "|strategy=\(strategy.name)", data: dataDigest)
                     let key = RunKey(model: "active-learning", strategy: strategy.name, trainSize: al.stop, seed: seed)
                     campaigns.append(PlannedCampaign(strategy: strategy.name, id: "al-" + identity.runID(for: key), identity: identity,

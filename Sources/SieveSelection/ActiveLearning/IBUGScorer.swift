@@ -13,7 +13,7 @@ import SieveCore
 /// Ties in affinity go to the training row that comes first.
 public struct IBUGScorer: Sendable {
     /// Training rows per (tree, leaf): `rows[offsets[tree][leaf] ..< offsets[tree][leaf + 1]]`.
-    private let offsets: [[Int32]]
+    let offsets: [[Int32]]
     private let rows: [Int32]
     private let targets: [Double]
     private let trees: Int

@@ -165,6 +165,8 @@ public struct ActiveLearningSpec: Sendable, Equatable {
     public var initial: TrainSize = .fraction(0.01)
     public var batch: TrainSize = .fraction(0.01)
     public var stop: TrainSize = .fraction(0.5)
+    /// Seeds of the campaigns (the spec's `seeds` when absent).
+    public var seeds: [Int]?
     /// Models measured at every iteration (and used by qbc and rf_uncertainty unless told otherwise).
     public var evaluate: [Located<String>]
     /// qbc: the committee's members, or one model resampled `bootstrap` times.

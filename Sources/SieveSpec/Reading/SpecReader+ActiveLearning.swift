@@ -1,7 +1,8 @@
 import SieveCore
 
 extension SpecReader {
-    static let activeLearningKeys = ["strategies", "initial", "batch", "stop", "evaluate", "qbc", "rf_uncertainty", "xgb_uncertainty"]
+    static let activeLearningKeys = ["strategies", "initial", "batch", "stop", "seeds", "evaluate", "qbc", "rf_uncertainty",
+                                     "xgb_uncertainty"]
 
     static func readActiveLearning(_ node: SpecNode, log: SpecLog) -> ActiveLearningSpec? {
         guard let map = log.mapping(node, "active_learning", keys: activeLearningKeys) else { return nil }
@@ -30,6 +31,7 @@ extension SpecReader {
         spec.initial = size("initial") ?? spec.initial
         spec.batch = size("batch") ?? spec.batch
         spec.stop = size("stop") ?? spec.stop
+        if let s = map["seeds"] { spec.seeds = readSeeds(s, log: log) }
         if let q = map["qbc"], let qbc = log.mapping(q, "active_learning.qbc", keys: ["members", "bootstrap"]) {
             spec.committee = qbc["members"].map { m in log.list(m).compactMap { i in log.string(i, "A committee member").map { Located($0, at: i.location) } } }
             if let b = qbc["bootstrap"], let n = log.int(b, "qbc.bootstrap") {
