@@ -21,3 +21,16 @@ struct SpecArgument: ParsableArguments {
     @Argument(help: "The experiment spec (YAML).", completion: .file(extensions: ["yaml", "yml"]))
     var spec: String
 }
+
+/// The spec and where its results go: what every command working on results takes.
+struct ExperimentOptions: ParsableArguments {
+    @OptionGroup var spec: SpecArgument
+
+    @Option(help: "Output folder (overrides the spec's `output`).")
+    var output: String?
+
+    /// Reads and checks the spec; the runner for its output folder.
+    func runner() throws -> ExperimentRunner {
+        ExperimentRunner(try SpecChecker.load(path: spec.spec), output: output)
+    }
+}

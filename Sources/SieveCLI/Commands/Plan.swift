@@ -6,15 +6,11 @@ struct Plan: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "List the runs a spec expands to, and which are already done; runs nothing.")
 
-    @OptionGroup var options: SpecArgument
-
-    @Option(help: "Output folder to check for finished runs (default: the spec's `output`).")
-    var output: String?
+    @OptionGroup var options: ExperimentOptions
 
     func run() throws {
         try Failure.reporting {
-            let experiment = try SpecChecker.load(path: options.spec)
-            let runner = ExperimentRunner(experiment, output: output)
+            let runner = try options.runner()
             let (data, plan) = try runner.prepare()
             let states = RunStore(output: runner.output).states(of: plan)
             var counts: [RunState.Status: Int] = [:]

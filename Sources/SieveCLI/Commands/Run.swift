@@ -12,13 +12,10 @@ struct Run: ParsableCommand {
             Either way a later `sieve run` resumes where this one stopped.
             """)
 
-    @OptionGroup var options: SpecArgument
+    @OptionGroup var options: ExperimentOptions
 
     @Option(name: .shortAndLong, help: "Runs at once (default: the number of cores). Results do not depend on it.")
     var jobs: Int?
-
-    @Option(help: "Output folder (overrides the spec's `output`).")
-    var output: String?
 
     @Option(help: "Cores to use (default: this machine's, or $SLURM_CPUS_PER_TASK in a Slurm task).")
     var cores: Int?
@@ -50,8 +47,8 @@ struct Run: ParsableCommand {
         let interrupts = InterruptHandler(stop: stop)
         let reporter: any ProgressReporter = jsonProgress ? JSONProgress() : (quiet ? QuietProgress() as any ProgressReporter : TextProgress())
         let summary = try Failure.reporting {
-            let experiment = try SpecChecker.load(path: options.spec)
-            let runner = ExperimentRunner(experiment, output: output)
+            let runner = try options.runner()
+            let experiment = runner.experiment
             let environment = ProcessInfo.processInfo.environment
             let cores = self.cores ?? environment["SLURM_CPUS_PER_TASK"].flatMap(Int.init) ?? ProcessInfo.processInfo.activeProcessorCount
             var runOptions = RunOptions(jobs: jobs ?? cores, cores: cores)
@@ -69,7 +66,7 @@ struct Run: ParsableCommand {
                 let shown = summary.failed.prefix(10).map { "  \($0.key.canonical): \($0.error ?? "unknown error")" }
                 Failure.printError("\(summary.failed.count) run(s) failed:\n" + shown.joined(separator: "\n")
                                    + (summary.failed.count > 10 ? "\n  … and \(summary.failed.count - 10) more (see runs.csv)." : "")
-                                   + "\nRerun them with `sieve run \(options.spec) --retry-failed`.")
+                                   + "\nRerun them with `sieve run \(options.spec.spec) --retry-failed`.")
             }
             throw ExitCode(1)
         }

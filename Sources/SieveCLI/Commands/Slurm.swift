@@ -18,10 +18,7 @@ struct Slurm: ParsableCommand {
                 instead of leaving it pending.
                 """)
 
-        @OptionGroup var options: SpecArgument
-
-        @Option(help: "Output folder (overrides the spec's `output`).")
-        var output: String?
+        @OptionGroup var options: ExperimentOptions
 
         @Option(help: "Shards (array tasks); default: one per 20 runs, at most 100.")
         var shards: Int?
@@ -49,8 +46,8 @@ struct Slurm: ParsableCommand {
 
         func run() throws {
             try Failure.reporting {
-                let experiment = try SpecChecker.load(path: options.spec)
-                let runner = ExperimentRunner(experiment, output: output)
+                let runner = try options.runner()
+                let experiment = runner.experiment
                 let (_, plan) = try runner.prepare()
                 let cwd = FileManager.default.currentDirectoryPath
                 let client = SlurmClient()
@@ -60,7 +57,7 @@ struct Slurm: ParsableCommand {
                 slurmOptions.time = time
                 slurmOptions.arrayParallelism = arrayParallelism
                 if !dryRun { slurmOptions.maxArraySize = client.maxArraySize() }
-                let scripts = SlurmScripts(name: experiment.name, spec: PathText.resolve(options.spec, against: cwd),
+                let scripts = SlurmScripts(name: experiment.name, spec: PathText.resolve(options.spec.spec, against: cwd),
                                            output: PathText.resolve(runner.output, against: cwd),
                                            sieve: Self.executablePath(), options: slurmOptions)
                 if dryRun {
@@ -72,7 +69,7 @@ struct Slurm: ParsableCommand {
                     let submission = try client.submit(scripts)
                     print("Submitted \(plan.runs.count) runs as \(slurmOptions.shards) shards: array job(s) "
                           + submission.arrayJobs.joined(separator: ", ") + ", merge job \(submission.mergeJob).")
-                    print("Follow with `sieve slurm status \(options.spec)`; scripts and logs in \(scripts.folder)/.")
+                    print("Follow with `sieve slurm status \(options.spec.spec)`; scripts and logs in \(scripts.folder)/.")
                 } catch let error as SlurmClient.Failure {
                     Failure.printError("error: \(error)")
                     throw ExitCode(69)
@@ -88,15 +85,11 @@ struct Slurm: ParsableCommand {
     struct Status: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Show the state of the last submission and of the runs.")
 
-        @OptionGroup var options: SpecArgument
-
-        @Option(help: "Output folder (overrides the spec's `output`).")
-        var output: String?
+        @OptionGroup var options: ExperimentOptions
 
         func run() throws {
             try Failure.reporting {
-                let experiment = try SpecChecker.load(path: options.spec)
-                let runner = ExperimentRunner(experiment, output: output)
+                let runner = try options.runner()
                 let client = SlurmClient()
                 guard let submission = client.lastSubmission(output: runner.output) else {
                     print("Nothing was submitted for \(runner.output) yet (no slurm/jobs.json).")

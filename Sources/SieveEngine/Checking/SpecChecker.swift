@@ -63,9 +63,9 @@ public enum SpecChecker {
         let pruning = checkPruning(spec.selection, models: models, log: log)
         if let explain = spec.explain {
             let splits = ["id"] + spec.splits.ood.map(\.name.value)
-            if !splits.contains(explain.on.value) {
-                log.error(explain.on.location, "explain.on names '\(explain.on.value)', which is not a test set"
-                          + (EditDistance.suggestion(for: explain.on.value, among: splits).map { "; did you mean '\($0)'?" }
+            if !splits.contains(explain.split.value) {
+                log.error(explain.split.location, "explain.split names '\(explain.split.value)', which is not a test set"
+                          + (EditDistance.suggestion(for: explain.split.value, among: splits).map { "; did you mean '\($0)'?" }
                              ?? ". The test sets are: \(splits.joined(separator: ", ")).").replacingFirstSemicolon)
             }
             for size in explain.sizes ?? [] where !spec.trainSizes.map(\.value).contains(size) {

@@ -103,7 +103,7 @@ public struct ExperimentPlan: Sendable {
         let oodRules = experiment.ood.map(Fingerprint.of).joined(separator: "|")
         var unused = experiment.spec.evaluateUnused ? "|unused" : ""
         if let explain = experiment.spec.explain {
-            unused += "|explain(repeats=\(explain.repeats);on=\(explain.on.value);sizes=\(explain.sizes.map { $0.map(\.description).joined(separator: ",") } ?? "all"))"
+            unused += "|explain(repeats=\(explain.repeats);on=\(explain.split.value);sizes=\(explain.sizes.map { $0.map(\.description).joined(separator: ",") } ?? "all"))"
         }
         return [files, dataset, splitRule, oodRules, splits + unused, "pool=\(data.pool.count)"].joined(separator: "\n")
     }

@@ -49,32 +49,27 @@ public final class CampaignExecutor: Sendable {
         guard record.status != .done else { return record }
         record.status = .running
         record.error = nil
-        if case let .activeLearning(seed) = planned.kind {
-            do {
+        let shouldStop = { stop?.isRequested == true }
+        do {
+            let finished: Bool
+            if case let .activeLearning(seed) = planned.kind {
                 let state = try activeLearningCampaign(for: planned, seed: seed).run(
-                    from: record.activeLearning ?? ActiveLearningState(), threads: threads,
-                    shouldStop: { stop?.isRequested == true }) { state in
+                    from: record.activeLearning ?? ActiveLearningState(), threads: threads, shouldStop: shouldStop) { state in
                         record.activeLearning = state
                         try store.write(record)
                     }
                 record.activeLearning = state
-                record.status = state.finished ? .done : .running
-            } catch {
-                record.status = .failed
-                record.error = "\(error)"
-            }
-            try? store.write(record)
-            return record
-        }
-        do {
-            let state = try campaign(for: planned).run(from: record.state, threads: threads,
-                                                        shouldStop: { stop?.isRequested == true }) { state in
+                finished = state.finished
+            } else {
+                let state = try campaign(for: planned).run(from: record.state, threads: threads, shouldStop: shouldStop) { state in
+                    record.state = state
+                    try store.write(record)
+                    onIteration(state)
+                }
                 record.state = state
-                try store.write(record)
-                onIteration(state)
+                finished = state.finished
             }
-            record.state = state
-            record.status = state.finished ? .done : .running
+            record.status = finished ? .done : .running
         } catch {
             record.status = .failed
             record.error = "\(error)"

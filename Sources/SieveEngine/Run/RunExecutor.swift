@@ -86,7 +86,7 @@ public struct RunExecutor: Sendable {
                     predicted: slice, actual: set.rows.map { data.targets[$0] })))
             }
             if let explain, explain.sizes?.contains(key.trainSize) ?? true,
-               let split = data.testSets.first(where: { $0.name == explain.on.value }) {
+               let split = data.testSets.first(where: { $0.name == explain.split.value }) {
                 record.attributions = try attributions(fitted, split: split, repeats: explain.repeats, seed: key.modelSeed)
             }
             record.status = .done

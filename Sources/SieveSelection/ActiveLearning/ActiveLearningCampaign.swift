@@ -80,15 +80,8 @@ public struct ActiveLearningCampaign: Sendable {
             }
             var metrics: [ModelSplitMetrics] = []
             for model in evaluate {
-                let allRows = testSets.flatMap(\.rows)
-                let predictions = try fitted[model.name]!.predict(store, rows: allRows)
-                var offset = 0
-                for set in testSets {
-                    let slice = Array(predictions[offset..<offset + set.rows.count])
-                    offset += set.rows.count
-                    metrics.append(ModelSplitMetrics(model: model.name, role: "evaluate", split: set.name,
-                                                     metrics: RegressionMetrics(predicted: slice, actual: set.rows.map { targets[$0] })))
-                }
+                metrics += try Measurement.metrics(of: fitted[model.name]!, model: model.name, role: "evaluate", store: store,
+                                                   targets: targets, sets: testSets)
             }
             let labelledSet = Set(labelled)
             let unlabelled = pool.filter { !labelledSet.contains($0) }

@@ -84,15 +84,7 @@ public struct PruningCampaign: Sendable {
         for (role, model) in [("guide", guide)] + (transfer.map { [("transfer", $0)] } ?? []) {
             let fitted = try fit(model.regressor, rows: kept, threads: threads, salt: "refit-\(iteration)-\(role)")
             let sets = testSets + (removed.isEmpty ? [] : [(name: "removed", rows: removed)])
-            let allRows = sets.flatMap(\.rows)
-            let predictions = try fitted.predict(store, rows: allRows)
-            var offset = 0
-            for set in sets {
-                let slice = Array(predictions[offset..<offset + set.rows.count])
-                offset += set.rows.count
-                metrics.append(ModelSplitMetrics(model: model.name, role: role, split: set.name,
-                                                 metrics: RegressionMetrics(predicted: slice, actual: set.rows.map { targets[$0] })))
-            }
+            metrics += try Measurement.metrics(of: fitted, model: model.name, role: role, store: store, targets: targets, sets: sets)
         }
         return PruningIteration(iteration: iteration, kept: kept.count, poolRows: pool.count, metrics: metrics)
     }

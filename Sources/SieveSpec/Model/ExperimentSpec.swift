@@ -149,8 +149,8 @@ public struct PruneSpec: Sendable, Equatable {
 /// Feature attributions: permutation importance for every model (plus TreeSHAP for XGBoost).
 public struct ExplainSpec: Sendable, Equatable {
     public var repeats = 5
-    /// The split whose rows are shuffled ("id" or an OOD set's name).
-    public var on = Located("id", at: SourceLocation(path: "", line: 0, column: 0))
+    /// The test set whose rows are shuffled ("id" or an OOD set's name).
+    public var split = Located("id", at: SourceLocation(path: "", line: 0, column: 0))
     /// Only runs of these training sizes (all when nil).
     public var sizes: [TrainSize]?
     /// How many top features count for rank stability and the plots.

@@ -94,7 +94,8 @@ public final class SpecLog {
         var entries: [(key: String, keyNode: SpecNode, value: SpecNode)] = []
         for (keyNode, value) in pairs {
             guard let key = keyNode.string else {
-                error(keyNode, "Keys in \(what) must be text, not \(keyNode.kindDescription).")
+                let hint = keyNode.bool != nil ? " (YAML reads on, off, yes and no as true/false; quote such a key)" : ""
+                error(keyNode, "Keys in \(what) must be text, not \(keyNode.kindDescription)\(hint).")
                 continue
             }
             if let first = seen[key] {

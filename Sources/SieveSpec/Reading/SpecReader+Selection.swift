@@ -52,7 +52,7 @@ extension SpecReader {
         return spec
     }
 
-    static let explainKeys = ["method", "repeats", "on", "sizes", "top"]
+    static let explainKeys = ["method", "repeats", "split", "sizes", "top"]
 
     static func readExplain(_ node: SpecNode, log: SpecLog) -> ExplainSpec? {
         guard let map = log.mapping(node, "explain", keys: explainKeys) else { return nil }
@@ -61,8 +61,8 @@ extension SpecReader {
         if let r = map["repeats"], let n = log.int(r, "explain.repeats") {
             if n >= 1 { spec.repeats = n } else { log.error(r, "explain.repeats must be at least 1, got \(n).") }
         }
-        if let o = map["on"], let split = log.string(o, "explain.on") {
-            spec.on = Located(split == "id_test" ? "id" : split, at: o.location)
+        if let o = map["split"], let split = log.string(o, "explain.split") {
+            spec.split = Located(split == "id_test" ? "id" : split, at: o.location)
         }
         if let s = map["sizes"] { spec.sizes = readTrainSizes(s, log: log).map(\.value) }
         if let t = map["top"], let n = log.int(t, "explain.top") {
