@@ -12,8 +12,12 @@ import SieveCore
 /// counter per training row (small enough to stay in cache), never a dense query × train matrix.
 /// Ties in affinity go to the training row that comes first.
 public struct IBUGScorer: Sendable {
-    /// Training rows per (tree, leaf): `rows[offsets[tree][leaf] ..< offsets[tree][leaf + 1]]`.
-    let offsets: [[Int32]]
+    /// Training rows per (tree, leaf): `rows[offsets[base[tree] + leaf] ..< offsets[base[tree] + leaf + 1]]`,
+    /// all trees in one flat array so the hot loop touches no nested array.
+    private let offsets: [Int32]
+    private let base: [Int32]
+    /// Leaves per tree (a query leaf beyond them matched no training row).
+    private let leafCounts: [Int32]
     private let rows: [Int32]
     private let targets: [Double]
     private let trees: Int
@@ -26,7 +30,9 @@ public struct IBUGScorer: Sendable {
         self.trees = trees
         self.targets = targets
         self.k = Swift.min(k, n)
-        var offsets: [[Int32]] = []
+        var offsets: [Int32] = []
+        var base: [Int32] = []
+        var leafCounts: [Int32] = []
         var rows = [Int32](repeating: 0, count: n * trees)
         var position = 0
         for t in 0..<trees {
@@ -40,10 +46,14 @@ public struct IBUGScorer: Sendable {
                 rows[position + Int(fill[leaf])] = Int32(i)
                 fill[leaf] += 1
             }
-            offsets.append(starts.map { $0 + Int32(position) })
+            base.append(Int32(offsets.count))
+            leafCounts.append(Int32(leafCount))
+            offsets += starts.map { $0 + Int32(position) }
             position += n
         }
         self.offsets = offsets
+        self.base = base
+        self.leafCounts = leafCounts
         self.rows = rows
     }
 
@@ -73,15 +83,19 @@ public struct IBUGScorer: Sendable {
     private func score(_ q: Int, _ leaves: Matrix<Float>, _ counts: inout [UInt16], _ histogram: inout [Int32]) -> Double {
         let n = targets.count
         counts.withUnsafeMutableBufferPointer { c in
-            rows.withUnsafeBufferPointer { r in
-                for t in 0..<trees {
-                    let leaf = Int(leaves[q, t])
-                    let o = offsets[t]
-                    guard leaf + 1 < o.count else { continue }
-                    for i in Int(o[leaf])..<Int(o[leaf + 1]) { c[Int(r[i])] &+= 1 }
-                }
+        rows.withUnsafeBufferPointer { r in
+        offsets.withUnsafeBufferPointer { o in
+        base.withUnsafeBufferPointer { b in
+        leafCounts.withUnsafeBufferPointer { lc in
+        leaves.withUnsafeBufferPointer { l in
+            let row = l.baseAddress! + q * trees
+            for t in 0..<trees {
+                let leaf = Int(row[t])
+                guard leaf < Int(lc[t]) else { continue }
+                let at = Int(b[t]) + leaf
+                for i in Int(o[at])..<Int(o[at + 1]) { c[Int(r[i])] &+= 1 }
             }
-        }
+        }}}}}}
         // The k-th largest affinity, by a histogram of affinities (at most `trees`).
         for a in 0...trees { histogram[a] = 0 }
         for i in 0..<n { histogram[Int(counts[i])] += 1 }
