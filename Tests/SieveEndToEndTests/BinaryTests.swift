@@ -261,8 +261,15 @@ import Testing
 @Suite(.serialized) struct ActiveLearningStudyTests {
     @Test func theSampleCampaignsRunAndReportConvergence() throws {
         let out = BinaryTests.folder() + "/al"
-        let run = try BinaryTests.sieve(["run", BinaryTests.root + "/experiments/active-learning-sample.yaml", "--output", out, "--quiet"])
+        let spec = BinaryTests.root + "/experiments/active-learning-sample.yaml"
+        let before = try BinaryTests.sieve(["plan", spec, "--output", out])
+        #expect(before.out.contains("pending      active learning xgb_uncertainty seed=1"), "\(before.out)")
+        #expect(before.out.contains("8 campaigns: 0 done, 0 in progress, 8 pending, 0 failed."))
+        let run = try BinaryTests.sieve(["run", spec, "--output", out, "--quiet"])
         #expect(run.status == 0, "\(run.err)")
+        let after = try BinaryTests.sieve(["plan", spec, "--output", out])
+        #expect(after.out.contains("done         active learning qbc seed=0  — 15 iterations"), "\(after.out)")
+        #expect(after.out.contains("8 campaigns: 8 done, 0 in progress, 0 pending, 0 failed."))
         let curves = try String(contentsOfFile: out + "/al_curves.csv", encoding: .utf8).split(separator: "\n")
         #expect(curves[0] == "strategy,seed,iteration,n_labelled,fraction,split,model,rmse,mae,r2")
         // 4 strategies × 2 seeds × 15 iterations × 2 splits × 2 models.

@@ -4,7 +4,7 @@ import SieveEngine
 
 struct Plan: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "List the runs a spec expands to, and which are already done; runs nothing.")
+        abstract: "List the campaigns and runs a spec expands to, and which are already done; runs nothing.")
 
     @OptionGroup var options: ExperimentOptions
 
@@ -12,6 +12,11 @@ struct Plan: ParsableCommand {
         try Failure.reporting {
             let runner = try options.runner()
             let (data, plan) = try runner.prepare()
+            let campaigns = CampaignStore(output: runner.output).states(of: plan)
+            for campaign in campaigns {
+                print("\(campaign.campaign.id)  \(campaign.status.padding(11))  \(campaign.label)"
+                      + (campaign.detail.map { "  — " + ($0.split(separator: "\n").first.map(String.init) ?? "") } ?? ""))
+            }
             let states = RunStore(output: runner.output).states(of: plan)
             var counts: [RunState.Status: Int] = [:]
             for state in states {
@@ -25,6 +30,11 @@ struct Plan: ParsableCommand {
                 print(line)
             }
             let order: [RunState.Status] = [.done, .failed, .pending, .interrupted, .running, .stale]
+            if !campaigns.isEmpty {
+                let statuses = ["done", "in progress", "pending", "failed"]
+                print("\(campaigns.count) campaigns: " + statuses.map { s in "\(campaigns.filter { $0.status == s }.count) \(s)" }
+                    .joined(separator: ", ") + ".")
+            }
             print("\(plan.runs.count) runs: " + order.map { "\(counts[$0] ?? 0) \($0.rawValue)" }.joined(separator: ", ")
                   + ". \(Describe.data(data)).")
         }
