@@ -2,13 +2,15 @@
 # `make bench`: Sieve side by side with the Python references (scikit-learn, xgboost 1.7.4) on
 # the Magpie features of the full Matbench MP formation-energy data, 20,000 training rows,
 # 10 % test rows, the split of bench/reference/py_baseline.py (numpy seed 0).
-# usage: bench/run.sh VENV SIEVE_BENCH
+# usage: bench/run.sh VENV SIEVE_BENCH   (PARTS="models scheduler al" by default; name fewer to run fewer)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 VENV=$1
 SIEVE_BENCH=$2
 N_TRAIN=${N_TRAIN:-20000}
 THREADS=${THREADS:-"1 2"}
+PARTS=${PARTS:-"models scheduler al"}
+part() { [[ " $PARTS " == *" $1 "* ]]; }
 WORK=data/bench
 mkdir -p "$WORK"
 
@@ -28,6 +30,7 @@ SPLIT="$WORK/split_${N_TRAIN}_seed0.csv"
 [ -f "$SPLIT" ] || "$PY" bench/reference/split_indices.py "$DATA" "$N_TRAIN" 0 "$SPLIT"
 
 field() { sed -n "s/.*[[:space:]]$1=\([^[:space:]]*\).*/\1/p" <<<"$2"; }
+if part models; then
 printf "\n%-6s %-7s %12s %12s %8s %10s %10s %9s %9s\n" model threads python_s sieve_s speedup rmse_py rmse_sieve py_mb sieve_mb
 for model in rf xgb; do
   for t in $THREADS; do
@@ -41,11 +44,15 @@ for model in rf xgb; do
     [ -n "$extra" ] && echo "         sieve: $extra"
   done
 done
+fi
 
+if part scheduler; then
 echo
 echo "Scheduler overhead: 10,000 trivial runs (the mean model) through plan, schedule, record and tables"
 "$SIEVE_BENCH" scheduler --runs 10000 --jobs 2
+fi
 
+if part al; then
 echo
 echo "Active learning: one iteration at 10 % labelled (fits of the paper's rf and xgb, plus scoring every unlabelled row)"
 AL_SPLIT="$WORK/split_all_seed0.csv"
@@ -60,3 +67,4 @@ for strategy in random qbc rf_uncertainty xgb_uncertainty; do
       "$(field scoring_s "$py")" "$(field scoring_s "$sv")" "$(field spearman "$py")"
   done
 done
+fi
