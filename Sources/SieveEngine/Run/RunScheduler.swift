@@ -69,13 +69,15 @@ public struct RunScheduler: Sendable {
     }
 }
 
-/// The scheduler's shared queue: campaigns first, then runs whose campaign (if any) is finished;
-/// workers with nothing ready wait until a campaign finishes.
+/// The scheduler's shared queue: campaigns first (those that runs wait for, then the costliest, so
+/// the longest campaigns do not start last and leave a core idle), then runs whose campaign (if
+/// any) is finished; workers with nothing ready wait until a campaign finishes.
 private final class WorkQueue: @unchecked Sendable {
     enum Next { case campaign(Int), run(Int), finished }
 
     private let runs: [PlannedRun]
-    private let campaignCount: Int
+    /// Campaign indices in the order they start.
+    private let campaignOrder: [Int]
     private let stop: StopSignal?
     private let condition = NSCondition()
     // Guarded by `condition`.
@@ -86,7 +88,12 @@ private final class WorkQueue: @unchecked Sendable {
 
     init(runs: [PlannedRun], campaigns: [PlannedCampaign], finished: Set<String>, stop: StopSignal?) {
         self.runs = runs
-        self.campaignCount = campaigns.count
+        let awaited = Set(runs.compactMap(\.campaign))
+        self.campaignOrder = campaigns.indices.sorted { a, b in
+            let (x, y) = (campaigns[a], campaigns[b])
+            if awaited.contains(x.id) != awaited.contains(y.id) { return awaited.contains(x.id) }
+            return x.cost != y.cost ? x.cost > y.cost : a < b
+        }
         self.stop = stop
         self.waiting = Array(runs.indices)
         self.finished = Dictionary(uniqueKeysWithValues: finished.map { ($0, true) })
@@ -96,9 +103,9 @@ private final class WorkQueue: @unchecked Sendable {
         condition.lock(); defer { condition.unlock() }
         while true {
             if stop?.isRequested == true { return .finished }
-            if nextCampaign < campaignCount {
+            if nextCampaign < campaignOrder.count {
                 nextCampaign += 1
-                return .campaign(nextCampaign - 1)
+                return .campaign(campaignOrder[nextCampaign - 1])
             }
             if let position = waiting.firstIndex(where: { i in runs[i].campaign.map { finished[$0] != nil } ?? true }) {
                 return .run(waiting.remove(at: position))
