@@ -58,7 +58,7 @@ echo "Active learning: one iteration at 10 % labelled (fits of the paper's rf an
 AL_SPLIT="$WORK/split_all_seed0.csv"
 [ -f "$AL_SPLIT" ] || "$PY" bench/reference/split_indices.py "$DATA" 1000000 0 "$AL_SPLIT"
 printf "%-16s %7s %12s %12s %8s %13s %13s %s\n" strategy threads python_s sieve_s speedup py_scoring_s sv_scoring_s agreement
-for strategy in random qbc rf_uncertainty xgb_uncertainty; do
+for strategy in ${AL_STRATEGIES:-random qbc rf_uncertainty xgb_uncertainty}; do
   for t in ${AL_THREADS:-1}; do
     sv=$("$SIEVE_BENCH" al --data "$DATA" --split "$AL_SPLIT" --strategy "$strategy" --threads "$t" --export "$WORK/al")
     py=$("$PY" bench/reference/al_reference.py "$DATA" "$AL_SPLIT" "$strategy" "$t" "$WORK/al")
