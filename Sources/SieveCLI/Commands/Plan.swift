@@ -14,8 +14,8 @@ struct Plan: ParsableCommand {
             let (data, plan) = try runner.prepare()
             let campaigns = CampaignStore(output: runner.output).states(of: plan)
             for campaign in campaigns {
-                print("\(campaign.campaign.id)  \(campaign.status.padding(11))  \(campaign.label)"
-                      + (campaign.detail.map { "  — " + ($0.split(separator: "\n").first.map(String.init) ?? "") } ?? ""))
+                print("\(campaign.campaign.id)  \(campaign.status.rawValue.padding(11))  \(campaign.label)"
+                      + (campaign.detail.map { "  — " + $0.firstLine } ?? ""))
             }
             let states = RunStore(output: runner.output).states(of: plan)
             var counts: [RunState.Status: Int] = [:]
@@ -25,15 +25,14 @@ struct Plan: ParsableCommand {
                 var line = "\(state.run.id)  \(state.status.rawValue.padding(11))  \(state.run.key.model)  \(state.run.key.strategy)  "
                     + "size=\(state.run.key.trainSize) (\(n) rows)  seed=\(state.run.key.seed)"
                 if let detail = state.detail, state.status != .done {
-                    line += "  — " + (state.status == .stale ? "reruns: " : "") + (detail.split(separator: "\n").first.map(String.init) ?? "")
+                    line += "  — " + (state.status == .stale ? "reruns: " : "") + detail.firstLine
                 }
                 print(line)
             }
             let order: [RunState.Status] = [.done, .failed, .pending, .interrupted, .running, .stale]
             if !campaigns.isEmpty {
-                let statuses = ["done", "in progress", "pending", "failed"]
-                print("\(campaigns.count) campaigns: " + statuses.map { s in "\(campaigns.filter { $0.status == s }.count) \(s)" }
-                    .joined(separator: ", ") + ".")
+                print("\(campaigns.count) campaigns: " + CampaignState.Status.allCases.map { status in
+                    "\(campaigns.filter { $0.status == status }.count) \(status.rawValue)" }.joined(separator: ", ") + ".")
             }
             print("\(plan.runs.count) runs: " + order.map { "\(counts[$0] ?? 0) \($0.rawValue)" }.joined(separator: ", ")
                   + ". \(Describe.data(data)).")
@@ -43,4 +42,6 @@ struct Plan: ParsableCommand {
 
 extension String {
     func padding(_ width: Int) -> String { count >= width ? self : self + String(repeating: " ", count: width - count) }
+    /// The first line (an error's headline).
+    var firstLine: String { split(separator: "\n").first.map(String.init) ?? "" }
 }

@@ -52,9 +52,17 @@ extension RunStore {
 
 /// Where a pruning or active-learning campaign stands, as read from its checkpoint.
 public struct CampaignState: Sendable {
+    public enum Status: String, Sendable, CaseIterable {
+        case done
+        /// Checkpointed part way; `sieve run` resumes it.
+        case inProgress = "in progress"
+        /// No checkpoint yet.
+        case pending
+        case failed
+    }
+
     public let campaign: PlannedCampaign
-    /// `done`, `failed`, `pending` (no checkpoint yet) or `in progress` (resumes from its checkpoint).
-    public let status: String
+    public let status: Status
     /// Iterations checkpointed so far, or the error of a failed campaign.
     public let detail: String?
 
@@ -71,12 +79,12 @@ extension CampaignStore {
     /// The state of every campaign of `plan`, in plan order.
     public func states(of plan: ExperimentPlan) -> [CampaignState] {
         plan.campaigns.map { campaign in
-            guard let record = record(id: campaign.id) else { return CampaignState(campaign: campaign, status: "pending", detail: nil) }
+            guard let record = record(id: campaign.id) else { return CampaignState(campaign: campaign, status: .pending, detail: nil) }
             let iterations = record.activeLearning?.iterations.count ?? record.state.iterations.count
             switch record.status {
-            case .done: return CampaignState(campaign: campaign, status: "done", detail: "\(iterations) iterations")
-            case .failed: return CampaignState(campaign: campaign, status: "failed", detail: record.error)
-            case .running: return CampaignState(campaign: campaign, status: "in progress", detail: "\(iterations) iterations checkpointed")
+            case .done: return CampaignState(campaign: campaign, status: .done, detail: "\(iterations) iterations")
+            case .failed: return CampaignState(campaign: campaign, status: .failed, detail: record.error)
+            case .running: return CampaignState(campaign: campaign, status: .inProgress, detail: "\(iterations) iterations checkpointed")
             }
         }
     }
