@@ -24,6 +24,27 @@ import SieveModels
         #expect(scorer.scores(queryLeaves: queries, threads: 3) == scores)
     }
 
+    /// Skewed leaves (most rows in one leaf of most trees, as in late boosting rounds) exercise the
+    /// complement counting; every score must equal a dense count of shared leaves.
+    @Test func ibugEqualsADenseCountOnSkewedLeaves() {
+        var rng = Xoshiro256(seed: 5)
+        let n = 300, trees = 40, queries = 60
+        func leaf() -> Float { rng.unitDouble() < 0.7 ? 0 : Float(1 + Int(rng.unitDouble() * 5)) }
+        let training = Matrix<Float>((0..<n).map { _ in (0..<trees).map { _ in leaf() } })
+        // Some query leaves beyond every training leaf (no training row shares them).
+        let query = Matrix<Float>((0..<queries).map { _ in (0..<trees).map { _ in rng.unitDouble() < 0.05 ? 9 : leaf() } })
+        let targets = (0..<n).map { _ in rng.unitDouble() * 4 }
+        let k = 25
+        let scores = IBUGScorer(trainingLeaves: training, targets: targets, k: k).scores(queryLeaves: query, threads: 2)
+        for q in 0..<queries {
+            let affinity = (0..<n).map { i in (0..<trees).filter { training[i, $0] == query[q, $0] }.count }
+            let nearest = (0..<n).sorted { affinity[$0] != affinity[$1] ? affinity[$0] > affinity[$1] : $0 < $1 }.prefix(k)
+            let mean = nearest.map { targets[$0] }.reduce(0, +) / Double(k)
+            let std = (nearest.map { (targets[$0] - mean) * (targets[$0] - mean) }.reduce(0, +) / Double(k)).squareRoot()
+            #expect(abs(scores[q] - std) < 1e-9, "query \(q)")
+        }
+    }
+
     @Test func percentileWidthOnKnownPredictions() {
         // Ten members predicting 1…10 for row 0 and a constant for row 1. NumPy: percentile(1..10, 95) = 9.55, 5 → 1.45.
         var members = Matrix<Double>(rows: 10, columns: 2)
