@@ -5,6 +5,8 @@ import SieveCore
 
 /// Runs campaigns and runs on a fixed number of Dispatch workers, one level of parallelism: with
 /// `jobs` units at once on `cores` cores, each gets `max(1, cores / jobs)` threads for its model.
+/// A campaign asks again at every iteration and gets `cores / units running`, so the last long
+/// campaign of a grid does not leave cores idle.
 /// Campaigns come first; a run that trains on a campaign's result waits until that campaign is
 /// done (workers take other ready runs meanwhile). Every finished run is written to the store
 /// before the next is taken; a failing run is recorded and the others go on (unless `failFast`);
@@ -34,6 +36,9 @@ public struct RunScheduler: Sendable {
         let events = Mutex(())
         let queue = WorkQueue(runs: runs, campaigns: campaigns, finished: finishedCampaigns, stop: stop)
         let threads = threadsPerRun
+        let running = Atomic<Int>(0)
+        let cores = cores
+        let share: @Sendable () -> Int = { max(threads, cores / max(1, running.load(ordering: .relaxed))) }
         let workers = min(jobs, runs.count + campaigns.count)
         DispatchQueue.concurrentPerform(iterations: max(workers, 0)) { _ in
             while true {
@@ -43,7 +48,9 @@ public struct RunScheduler: Sendable {
                     return
                 case let .campaign(c):
                     let campaign = campaigns[c]
-                    let record = campaignExecutor?.execute(campaign, threads: threads, stop: stop, onIteration: { _ in })
+                    running.add(1, ordering: .relaxed)
+                    let record = campaignExecutor?.execute(campaign, threads: share, stop: stop, onIteration: { _ in })
+                    running.subtract(1, ordering: .relaxed)
                     queue.finish(campaign.id, done: record?.status == .done)
                     if let record { events.withLock { _ in onCampaign(campaign, record) } }
                     if record?.status == .failed && failFast { stop?.request() }
@@ -51,7 +58,9 @@ public struct RunScheduler: Sendable {
                     let run = runs[i]
                     store.markStarted(run.id)
                     events.withLock { _ in onStart(run) }
+                    running.add(1, ordering: .relaxed)
                     var record = executor.execute(run, threads: threads)
+                    running.subtract(1, ordering: .relaxed)
                     do {
                         try store.write(record)
                         store.clearMarker(run.id)

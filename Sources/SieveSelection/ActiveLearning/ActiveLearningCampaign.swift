@@ -65,6 +65,13 @@ public struct ActiveLearningCampaign: Sendable {
     /// Runs (or resumes) the campaign, calling `checkpoint` after every iteration.
     public func run(from state: ActiveLearningState, threads: Int, shouldStop: () -> Bool = { false },
                     checkpoint: (ActiveLearningState) throws -> Void) throws -> ActiveLearningState {
+        try run(from: state, threadShare: { threads }, shouldStop: shouldStop, checkpoint: checkpoint)
+    }
+
+    /// As `run(from:threads:…)`, asking `threadShare` at every iteration how many threads it may use
+    /// (the scheduler's share grows when other units finish). Results do not depend on it.
+    public func run(from state: ActiveLearningState, threadShare: () -> Int, shouldStop: () -> Bool = { false },
+                    checkpoint: (ActiveLearningState) throws -> Void) throws -> ActiveLearningState {
         var state = state
         if state.batches.isEmpty {
             var rng = Xoshiro256(seed: SplitMix64.mix(seed ^ StableSeed.of("al-initial")))
@@ -74,6 +81,7 @@ public struct ActiveLearningCampaign: Sendable {
         while !state.finished && !shouldStop() {
             let iteration = state.iterations.count
             let labelled = state.labelled
+            let threads = threadShare()
             var fitted: [String: any FittedModel] = [:]
             for model in evaluate {
                 fitted[model.name] = try fit(model.regressor, rows: labelled, threads: threads, salt: "\(model.name)|\(iteration)")

@@ -40,9 +40,16 @@ public struct PruningCampaign: Sendable {
     /// returns the finished state. `shouldStop` lets a caller stop between iterations.
     public func run(from state: PruningState, threads: Int, shouldStop: () -> Bool = { false },
                     checkpoint: (PruningState) throws -> Void) throws -> PruningState {
+        try run(from: state, threadShare: { threads }, shouldStop: shouldStop, checkpoint: checkpoint)
+    }
+
+    /// As `run(from:threads:…)`, asking `threadShare` at every iteration how many threads it may use
+    /// (the scheduler's share grows when other units finish). Results do not depend on it.
+    public func run(from state: PruningState, threadShare: () -> Int, shouldStop: () -> Bool = { false },
+                    checkpoint: (PruningState) throws -> Void) throws -> PruningState {
         var state = state
         if state.fullPoolMAE == nil {
-            let fitted = try fit(guide.regressor, rows: pool, threads: threads, salt: "full-pool")
+            let fitted = try fit(guide.regressor, rows: pool, threads: threadShare(), salt: "full-pool")
             let id = testSets[0].rows
             state.fullPoolMAE = RegressionMetrics(predicted: try fitted.predict(store, rows: id),
                                                   actual: id.map { targets[$0] }).mae
@@ -52,6 +59,7 @@ public struct PruningCampaign: Sendable {
         let minimumDrop = max(1, Int(Double(pool.count) * parameters.minimumDrop))
         while !state.finished && !shouldStop() {
             let iteration = state.removedBatches.count
+            let threads = threadShare()
             let removed = Set(state.removedBatches.flatMap { $0 })
             let kept = pool.filter { !removed.contains($0) }
             // Split the kept rows, seeded by the iteration.
