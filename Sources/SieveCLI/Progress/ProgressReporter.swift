@@ -41,17 +41,17 @@ extension ProgressReporter {
         if case let .activeLearning(seed) = campaign.kind {
             let n = record.activeLearning?.iterations.count ?? 0
             switch record.status {
-            case .done: return "Active learning \(campaign.strategy), seed \(seed) done: \(n) iterations."
+            case .done: return "Active learning \(campaign.strategy), seed \(seed) done: \(NumberText.counted(n, "iteration"))."
             case .failed: return "Active learning \(campaign.strategy), seed \(seed) FAILED: \(record.error ?? "unknown error")"
-            case .running: return "Active learning \(campaign.strategy), seed \(seed) paused after \(n) iterations; `sieve run` resumes it."
+            case .running: return "Active learning \(campaign.strategy), seed \(seed) paused after \(NumberText.counted(n, "iteration")); `sieve run` resumes it."
             }
         }
         let state = record.state
         let kept = state.iterations.last.map { "\($0.kept) of \($0.poolRows) rows kept at the last measured iteration" } ?? "no iteration measured"
         switch record.status {
-        case .done: return "Pruning \(campaign.strategy) done: \(state.iterations.count) iterations, \(kept)."
+        case .done: return "Pruning \(campaign.strategy) done: \(NumberText.counted(state.iterations.count, "iteration")), \(kept)."
         case .failed: return "Pruning \(campaign.strategy) FAILED: \(record.error ?? "unknown error")"
-        case .running: return "Pruning \(campaign.strategy) paused after \(state.iterations.count) iterations; `sieve run` resumes it."
+        case .running: return "Pruning \(campaign.strategy) paused after \(NumberText.counted(state.iterations.count, "iteration")); `sieve run` resumes it."
         }
     }
 
@@ -75,7 +75,7 @@ final class TextProgress: ProgressReporter, @unchecked Sendable {
         lock.lock(); defer { lock.unlock() }
         switch event {
         case let .began(total, reused, jobs, threads):
-            print("sieve: \(total) runs to do (\(reused) already done), \(jobs) at once with \(threads) thread\(threads == 1 ? "" : "s") each.")
+            print("sieve: \(total) runs to do (\(reused) already done), \(jobs) at once with \(NumberText.counted(threads, "thread")) each.")
         case let .runStarted(_, p):
             if terminal { status(p) }
         case let .campaignFinished(campaign, record):

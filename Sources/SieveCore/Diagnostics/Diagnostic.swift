@@ -50,6 +50,6 @@ public struct DiagnosticsError: Error, Sendable, CustomStringConvertible {
     public var description: String {
         let errors = diagnostics.filter { $0.severity == .error }.count
         return diagnostics.map(\.description).joined(separator: "\n")
-            + "\n\(errors) error\(errors == 1 ? "" : "s") found."
+            + "\n\(NumberText.counted(errors, "error")) found."
     }
 }

@@ -1,6 +1,11 @@
 /// Number formatting for tables and CSV files, without `String(format:)` (slow on Linux and
 /// locale-dependent).
 public enum NumberText {
+    /// A count with its noun, plural unless one: `counted(1, "iteration") == "1 iteration"`.
+    public static func counted(_ count: Int, _ noun: String) -> String {
+        "\(count) \(noun)\(count == 1 ? "" : "s")"
+    }
+
     /// `value` rounded to `digits` decimals, e.g. `fixed(0.30712, 3) == "0.307"`.
     public static func fixed(_ value: Double, _ digits: Int) -> String {
         guard value.isFinite else { return value.isNaN ? "nan" : (value > 0 ? "inf" : "-inf") }

@@ -82,9 +82,9 @@ extension CampaignStore {
             guard let record = record(id: campaign.id) else { return CampaignState(campaign: campaign, status: .pending, detail: nil) }
             let iterations = record.activeLearning?.iterations.count ?? record.state.iterations.count
             switch record.status {
-            case .done: return CampaignState(campaign: campaign, status: .done, detail: "\(iterations) iterations")
+            case .done: return CampaignState(campaign: campaign, status: .done, detail: NumberText.counted(iterations, "iteration"))
             case .failed: return CampaignState(campaign: campaign, status: .failed, detail: record.error)
-            case .running: return CampaignState(campaign: campaign, status: .inProgress, detail: "\(iterations) iterations checkpointed")
+            case .running: return CampaignState(campaign: campaign, status: .inProgress, detail: NumberText.counted(iterations, "iteration") + " checkpointed")
             }
         }
     }

@@ -1,3 +1,5 @@
+import SieveCore
+
 /// Why a model could not fit or predict.
 public enum ModelError: Error, Sendable, Equatable, CustomStringConvertible {
     case invalidParameters([String])
@@ -14,7 +16,7 @@ public enum ModelError: Error, Sendable, Equatable, CustomStringConvertible {
         case let .invalidParameters(problems):
             return "The model's parameters are invalid: " + problems.joined(separator: " ")
         case let .tooFewRows(found, needed):
-            return "The training set has \(found) row\(found == 1 ? "" : "s"); the model needs at least \(needed)."
+            return "The training set has \(NumberText.counted(found, "row")); the model needs at least \(needed)."
         case let .nonFiniteFeature(row, column):
             return "Feature \(column) of row \(row) is NaN or infinite; models need finite features."
         case let .nonFiniteTarget(row):

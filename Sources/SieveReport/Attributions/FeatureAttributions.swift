@@ -83,7 +83,7 @@ public enum FeatureAttributions {
                     + "\(top) most important."]
         for s in largest(summaries) {
             md += ["", "## \(s.model), \(s.method) (\(s.strategy), \(RMSETable.sizeLabel(s.trainSize)) of the pool, "
-                   + "\(s.seeds) seed\(s.seeds == 1 ? "" : "s"), on \(s.split))", "",
+                   + "\(NumberText.counted(s.seeds, "seed")), on \(s.split))", "",
                    "| rank | feature | importance | top \(top) |", "|---|---|---|---|"]
             for (rank, f) in s.features.prefix(top).enumerated() {
                 md.append("| \(rank + 1) | \(featureNames[f.index]) | \(NumberText.significant(f.mean, 3)) ± "
