@@ -40,9 +40,9 @@ public final class CampaignExecutor: Sendable {
                                parameters: spec.parameters, seed: StableSeed.of("campaign|" + planned.id))
     }
 
-    /// Runs the campaign to its end (from its checkpoint if one exists); the final record. `threads`
-    /// is asked at every iteration.
-    func execute(_ planned: PlannedCampaign, threads: () -> Int, stop: StopSignal?,
+    /// Runs the campaign to its end (from its checkpoint if one exists); the final record.
+    /// `threadShare` is asked at every iteration.
+    func execute(_ planned: PlannedCampaign, threadShare: () -> Int, stop: StopSignal?,
                  onIteration: (PruningState) -> Void) -> CampaignRecord {
         var record = store.record(id: planned.id)
             ?? CampaignRecord(id: planned.id, strategy: planned.strategy, identity: planned.identity, status: .running,
@@ -55,14 +55,14 @@ public final class CampaignExecutor: Sendable {
             let finished: Bool
             if case let .activeLearning(seed) = planned.kind {
                 let state = try activeLearningCampaign(for: planned, seed: seed).run(
-                    from: record.activeLearning ?? ActiveLearningState(), threadShare: threads, shouldStop: shouldStop) { state in
+                    from: record.activeLearning ?? ActiveLearningState(), threadShare: threadShare, shouldStop: shouldStop) { state in
                         record.activeLearning = state
                         try store.write(record)
                     }
                 record.activeLearning = state
                 finished = state.finished
             } else {
-                let state = try campaign(for: planned).run(from: record.state, threadShare: threads, shouldStop: shouldStop) { state in
+                let state = try campaign(for: planned).run(from: record.state, threadShare: threadShare, shouldStop: shouldStop) { state in
                     record.state = state
                     try store.write(record)
                     onIteration(state)

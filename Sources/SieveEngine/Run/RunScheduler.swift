@@ -49,7 +49,7 @@ public struct RunScheduler: Sendable {
                 case let .campaign(c):
                     let campaign = campaigns[c]
                     running.add(1, ordering: .relaxed)
-                    let record = campaignExecutor?.execute(campaign, threads: share, stop: stop, onIteration: { _ in })
+                    let record = campaignExecutor?.execute(campaign, threadShare: share, stop: stop, onIteration: { _ in })
                     running.subtract(1, ordering: .relaxed)
                     queue.finish(campaign.id, done: record?.status == .done)
                     if let record { events.withLock { _ in onCampaign(campaign, record) } }

@@ -10,9 +10,7 @@ import SieveCore
 ///
 /// Affinities come from a leaf-to-training-rows inverted index, one tree at a time, into a
 /// counter per training row (small enough to stay in cache), never a dense query × train matrix.
-/// A query's leaf that holds more than half the training rows is counted by its complement (one
-/// for every row, minus one for each row elsewhere), so no tree costs more than half the rows:
-/// late boosting rounds put most rows in one leaf.
+/// Leaves holding most rows (common in late boosting rounds) are counted by their complement.
 /// Ties in affinity go to the training row that comes first.
 public struct IBUGScorer: Sendable {
     /// Training rows per (tree, leaf): `rows[offsets[base[tree] + leaf] ..< offsets[base[tree] + leaf + 1]]`,
