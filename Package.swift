@@ -1,6 +1,8 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
+// The module graph follows the path of data: spec → resolve → plan → execute → store → report,
+// each stage importing only the stages before it (see README, "Layout").
 let package = Package(
     name: "Sieve",
     platforms: [.macOS(.v15)],
@@ -10,32 +12,36 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
     ],
     targets: [
-        .systemLibrary(
-            name: "CXGBoost",
-            pkgConfig: "xgboost",
-            providers: [.apt(["libxgboost-dev"])]
-        ),
-        .target(name: "SieveCore"),
-        .target(
-            name: "SieveData",
-            dependencies: ["SieveCore"],
-            resources: [.copy("Resources/magpie.csv")]
-        ),
+        // C libraries from Debian, each wrapped by exactly one Swift module.
+        .systemLibrary(name: "CXGBoost", pkgConfig: "xgboost", providers: [.apt(["libxgboost-dev"])]),
         .target(name: "SieveXGBoost", dependencies: ["CXGBoost"]),
+
+        // Foundations: numbers, hashing, randomness, diagnostics, the spec's syntax tree.
+        .target(name: "SieveCore", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
+        .target(name: "SieveData", dependencies: ["SieveCore"], resources: [.copy("Resources/magpie.csv")]),
         .target(name: "SieveModels", dependencies: ["SieveCore", "SieveXGBoost"]),
-        .target(name: "SieveSelection", dependencies: ["SieveCore", "SieveModels"]),
+        .target(name: "SieveReport", dependencies: ["SieveCore"]),
+        // Campaign kinds (pruning, active learning, …): algorithm, state, spec section and tables.
+        .target(name: "SieveSelection", dependencies: ["SieveCore", "SieveModels", "SieveReport"]),
+
+        // The path of data.
         .target(name: "SieveSpec", dependencies: ["SieveCore", "Yams"]),
+        .target(name: "SieveResolve", dependencies: ["SieveCore", "SieveData", "SieveModels", "SieveSelection", "SieveSpec"]),
+        .target(name: "SievePlan", dependencies: ["SieveCore", "SieveData", "SieveModels", "SieveSelection", "SieveResolve"]),
+        .target(name: "SieveExecute", dependencies: ["SieveCore", "SieveModels", "SieveSelection", "SieveResolve", "SievePlan"]),
+        .target(name: "SieveStore", dependencies: ["SieveCore", "SieveSelection", "SievePlan", "SieveExecute"]),
         .target(
             name: "SieveEngine",
-            dependencies: ["SieveCore", "SieveData", "SieveModels", "SieveSelection", "SieveSpec", "SieveReport"]
+            dependencies: ["SieveCore", "SieveData", "SieveXGBoost", "SieveReport", "SieveSelection", "SieveResolve", "SievePlan",
+                           "SieveExecute", "SieveStore"]
         ),
-        .target(name: "SieveReport", dependencies: ["SieveCore"]),
         .target(
             name: "SieveCLI",
             dependencies: [
-                "SieveEngine", "SieveReport", "SieveSpec",
+                "SieveCore", "SieveData", "SieveSelection", "SievePlan", "SieveExecute", "SieveStore", "SieveEngine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -43,21 +49,31 @@ let package = Package(
         .executableTarget(
             name: "sieve-bench",
             dependencies: [
-                "SieveCore", "SieveData", "SieveModels", "SieveSelection", "SieveEngine",
+                "SieveCore", "SieveData", "SieveModels", "SieveSelection", "SieveResolve", "SieveEngine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Benchmarks/sieve-bench"
         ),
 
+        // `sieve` with one more acquisition strategy, defined outside Sieve's sources: the
+        // end-to-end tests show a new strategy is one folder and one registration line.
+        .executableTarget(name: "sieve-fake-strategy", dependencies: ["SieveCore", "SieveCLI", "SieveSelection"],
+                          path: "Tests/FakeStrategy"),
+
         .testTarget(name: "SieveCoreTests", dependencies: ["SieveCore"]),
         .testTarget(name: "SieveDataTests", dependencies: ["SieveData"], resources: [.copy("Fixtures")]),
         .testTarget(name: "SieveXGBoostTests", dependencies: ["SieveXGBoost"]),
-        .testTarget(name: "SieveModelsTests", dependencies: ["SieveModels", "SieveData"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "SieveSelectionTests", dependencies: ["SieveSelection"]),
-        .testTarget(name: "SieveSpecTests", dependencies: ["SieveSpec"]),
-        .testTarget(name: "SieveEngineTests", dependencies: ["SieveEngine"]),
-        .testTarget(name: "SieveReportTests", dependencies: ["SieveReport"]),
-        .testTarget(name: "SieveCLITests", dependencies: ["SieveCLI"]),
+        .testTarget(name: "SieveModelsTests", dependencies: ["SieveCore", "SieveModels", "SieveData", "SieveXGBoost"],
+                    resources: [.copy("Fixtures")]),
+        .testTarget(name: "SieveSelectionTests", dependencies: ["SieveCore", "SieveModels", "SieveSelection"]),
+        .testTarget(name: "SieveSpecTests", dependencies: ["SieveCore", "SieveSpec"]),
+        .testTarget(
+            name: "SieveEngineTests",
+            dependencies: ["SieveCore", "SieveModels", "SieveSelection", "SieveResolve", "SievePlan", "SieveExecute", "SieveStore",
+                           "SieveEngine"]
+        ),
+        .testTarget(name: "SieveReportTests", dependencies: ["SieveCore", "SieveReport"]),
+        .testTarget(name: "SieveCLITests", dependencies: ["SieveCLI", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .testTarget(name: "SieveEndToEndTests"),
     ]
 )

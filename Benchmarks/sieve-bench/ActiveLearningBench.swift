@@ -60,7 +60,7 @@ struct ActiveLearningBench: ParsableCommand {
             }
             members = perTree
         case "xgb_uncertainty":
-            let ibug = IBUGSettings()
+            let ibug = IBUGUncertainty()
             let model = try ibug.model.fitBooster(training, context: context)
             let scorer = IBUGScorer(trainingLeaves: try model.leafIndices(store, rows: labelledRows),
                                     targets: labelledRows.map { dataset.targets[$0] }, k: ibug.k)

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import SieveCore
 import SieveEngine
+import SieveResolve
 
 /// Sieve's own cost per run: a grid of trivial runs (the `mean` model) through checking,
 /// planning, scheduling, recording and the tables.
@@ -32,7 +33,7 @@ struct SchedulerBench: ParsableCommand {
             output: \(folder)
             """
         let t0 = Date()
-        let experiment = try SpecChecker.load(text: spec, path: folder + ".yaml")
+        let experiment = try SpecResolver.load(text: spec, path: folder + ".yaml")
         let runner = ExperimentRunner(experiment)
         let (_, plan) = try runner.prepare()
         let prepared = Date().timeIntervalSince(t0)

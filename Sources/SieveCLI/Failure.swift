@@ -3,10 +3,12 @@ import Foundation
 import SieveCore
 import SieveData
 import SieveEngine
+import SievePlan
+import SieveStore
 
 /// Turns every failure into text on standard error and a conventional exit code, in one place:
 /// 64 (EX_USAGE) for a bad spec, 65 (EX_DATAERR) for bad data, 1 for failed runs, 74 (EX_IOERR)
-/// for files that cannot be written.
+/// for files that cannot be written, 70 (EX_SOFTWARE) for anything else, always as a sentence.
 enum Failure {
     static let badSpec = ExitCode(64)
     static let badData = ExitCode(65)
@@ -30,6 +32,9 @@ enum Failure {
             throw ioError
         } catch let error as ExitCode {
             throw error
+        } catch {
+            printError("error: \(error)")
+            throw ExitCode(70)
         }
     }
 

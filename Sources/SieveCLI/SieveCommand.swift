@@ -31,6 +31,6 @@ struct ExperimentOptions: ParsableArguments {
 
     /// Reads and checks the spec; the runner for its output folder.
     func runner() throws -> ExperimentRunner {
-        ExperimentRunner(try SpecChecker.load(path: spec.spec), output: output)
+        try ExperimentRunner(specPath: spec.spec, output: output)
     }
 }

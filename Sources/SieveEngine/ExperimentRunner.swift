@@ -1,5 +1,10 @@
 import Foundation
 import SieveCore
+import SieveExecute
+import SievePlan
+import SieveResolve
+import SieveSelection
+import SieveStore
 
 /// How `sieve run` runs a grid.
 public struct RunOptions: Sendable {
@@ -38,13 +43,18 @@ public struct RunSummary: Sendable {
 /// Loads an experiment's data once, expands its grid, runs what is not done yet, and writes the
 /// tables and manifest.
 public final class ExperimentRunner: Sendable {
-    public let experiment: CheckedExperiment
+    public let experiment: ResolvedExperiment
     public let output: String
 
     /// `output` overrides the spec's output folder.
-    public init(_ experiment: CheckedExperiment, output: String? = nil) {
+    public init(_ experiment: ResolvedExperiment, output: String? = nil) {
         self.experiment = experiment
-        self.output = output ?? experiment.outputFolder
+        self.output = output ?? experiment.output
+    }
+
+    /// Resolves the spec at `path`; the runner for its output folder (or `output`).
+    public convenience init(specPath path: String, output: String? = nil) throws {
+        self.init(try SpecResolver.load(path: path), output: output)
     }
 
     /// Loads the data and expands the grid, without running anything or writing any file.
@@ -56,16 +66,15 @@ public final class ExperimentRunner: Sendable {
     public func run(_ options: RunOptions, progress: @escaping @Sendable (ProgressEvent) -> Void = { _ in }) throws -> RunSummary {
         let started = Date()
         let (data, plan) = try prepare()
-        let store = RunStore(output: output)
-        try AtomicFile.createFolder(store.folder)
-        AtomicFile.removeAbandonedTemporaries(in: store.folder)
+        let store = OutputStore(output: output)
+        try AtomicFile.createFolder(store.runs.folder)
+        AtomicFile.removeAbandonedTemporaries(in: store.runs.folder)
         AtomicFile.removeAbandonedTemporaries(in: output)
         let (slice, sliceCampaigns) = options.shard.map { $0.slice(of: plan) } ?? (plan.runs, plan.campaigns)
-        let campaignStore = CampaignStore(output: output)
-        let finishedCampaigns = Set(plan.campaigns.filter { campaignStore.record(id: $0.id)?.status == .done }.map(\.id))
+        let finishedCampaigns = Set(plan.campaigns.filter { store.campaigns.record(id: $0.id)?.status == .done }.map(\.id))
         let campaigns = sliceCampaigns.filter { !finishedCampaigns.contains($0.id) }
-        let states = Dictionary(uniqueKeysWithValues: store.states(of: plan).map { ($0.run.id, $0) })
-        store.removeDeadMarkers()
+        let states = Dictionary(uniqueKeysWithValues: store.runs.states(of: plan).map { ($0.run.id, $0) })
+        store.runs.removeDeadMarkers()
         let pending = slice.filter { run in
             switch states[run.id]!.status {
             case .done, .running: return false
@@ -74,10 +83,9 @@ public final class ExperimentRunner: Sendable {
             }
         }
         let scheduler = RunScheduler(jobs: options.jobs, cores: options.cores)
-        let campaignExecutor = CampaignExecutor(data: data, pruning: experiment.pruning,
-                                                activeLearning: experiment.activeLearning, store: campaignStore)
+        let campaignExecutor = CampaignExecutor(data: data, plan: plan, store: store)
         let executor = RunExecutor(data: data, models: experiment.models, workRoot: PathText.join(output, "work"),
-                                   evaluateUnused: experiment.spec.evaluateUnused, explain: experiment.spec.explain,
+                                   evaluateUnused: experiment.evaluateUnused, explain: experiment.explain,
                                    campaigns: campaignExecutor)
         let tracker = ProgressTracker(runs: pending)
         let reused = slice.count - pending.count
@@ -92,16 +100,17 @@ public final class ExperimentRunner: Sendable {
                                     },
                                     onCampaign: { campaign, record in progress(.campaignFinished(campaign, record)) })
         let ranNow = results.compactMap { $0 }.count
-        let sliceRecords = store.records(ids: slice.map(\.id))
-        let failed = sliceRecords.filter { $0.status == .failed }
         var files: [String] = []
+        let sliceRecords: [RunRecord]
         if options.shard == nil {
-            files = try OutputWriter(experiment: experiment, data: data, plan: plan, output: output).write(
+            (files, sliceRecords) = try OutputWriter(experiment: experiment, data: data, plan: plan, output: output).write(
                 .init(started: started, jobs: options.jobs, cores: scheduler.cores, threadsPerRun: scheduler.threadsPerRun,
                       ranNow: ranNow))
+        } else {
+            sliceRecords = store.runs.records(ids: slice.map(\.id))
         }
         return RunSummary(planned: plan.runs.count, reused: reused, ranNow: ranNow,
-                          notRun: slice.count - sliceRecords.count, failed: failed,
+                          notRun: slice.count - sliceRecords.count, failed: sliceRecords.filter { $0.status == .failed },
                           stopped: options.stop?.isRequested == true, output: output, files: files,
                           seconds: Date().timeIntervalSince(started))
     }
@@ -109,8 +118,8 @@ public final class ExperimentRunner: Sendable {
     /// Rewrites the tables and manifest from the stored records, running nothing.
     public func report() throws -> (records: Int, planned: Int, files: [String]) {
         let (data, plan) = try prepare()
-        let files = try OutputWriter(experiment: experiment, data: data, plan: plan, output: output).write(
+        let (files, records) = try OutputWriter(experiment: experiment, data: data, plan: plan, output: output).write(
             .init(started: Date(), jobs: nil, cores: ProcessInfo.processInfo.activeProcessorCount, threadsPerRun: nil, ranNow: 0))
-        return (RunStore(output: output).records(ids: plan.runs.map(\.id)).count, plan.runs.count, files)
+        return (records.count, plan.runs.count, files)
     }
 }

@@ -19,11 +19,17 @@ import Testing
 
     struct Result { var status: Int32; var out: String; var err: String }
 
-    static func sieve(_ arguments: [String]) throws -> Result {
+    static func sieve(_ arguments: [String], in folder: String? = nil) throws -> Result {
         guard let binary, FileManager.default.isExecutableFile(atPath: binary) else {
             throw BinaryMissing()
         }
+        return try run(binary, arguments, in: folder)
+    }
+
+    /// Runs a program to its end, collecting its output.
+    static func run(_ binary: String, _ arguments: [String], in folder: String? = nil) throws -> Result {
         let process = Process()
+        if let folder { process.currentDirectoryURL = URL(fileURLWithPath: folder) }
         process.executableURL = URL(fileURLWithPath: binary)
         process.arguments = arguments
         let out = Pipe(), err = Pipe()
@@ -235,53 +241,5 @@ import Testing
         let resumed = try BinaryTests.sieve(["run", spec, "--quiet"])
         #expect(resumed.status == 0)
         #expect(resumed.out.contains("12 runs (\(ran) already done, \(12 - ran) run now, 0 failed)"))
-    }
-}
-
-/// The quick versions of the two redundancy studies, run as shipped.
-@Suite(.serialized) struct RedundancyStudyTests {
-    @Test(arguments: ["mp-redundancy-sample", "oqmd-redundancy-sample"])
-    func sampleStudyRunsAndGivesAVerdict(name: String) throws {
-        let out = BinaryTests.folder() + "/" + name
-        let run = try BinaryTests.sieve(["run", BinaryTests.root + "/experiments/\(name).yaml", "--output", out, "--quiet"])
-        #expect(run.status == 0, "\(run.err)")
-        let verdict = try String(contentsOfFile: out + "/redundancy.md", encoding: .utf8)
-        #expect(verdict.contains("## Smallest training set as good as the full pool"))
-        #expect(verdict.contains("| xgb | ID test | random |") && verdict.contains("| xgb | ID test | prune-xgb |"))
-        #expect(verdict.contains("## The rows left out"))
-        let curves = try String(contentsOfFile: out + "/pruning_curves.csv", encoding: .utf8).split(separator: "\n")
-        #expect(curves.count > 10 && curves.contains { $0.contains(",transfer,removed,") })
-        let side = try String(contentsOfFile: out + "/curves_by_strategy.csv", encoding: .utf8).split(separator: "\n")
-        #expect(side[0].hasPrefix("split,model,train_size,train_fraction,n_train,rmse_random,rmse_std_random,rmse_prune-"))
-        let csv = try String(contentsOfFile: out + "/redundancy.csv", encoding: .utf8)
-        #expect(csv.split(separator: "\n").count > 4)
-    }
-}
-
-@Suite(.serialized) struct ActiveLearningStudyTests {
-    @Test func theSampleCampaignsRunAndReportConvergence() throws {
-        let out = BinaryTests.folder() + "/al"
-        let spec = BinaryTests.root + "/experiments/active-learning-sample.yaml"
-        let before = try BinaryTests.sieve(["plan", spec, "--output", out])
-        #expect(before.out.contains("pending      active learning xgb_uncertainty seed=1"), "\(before.out)")
-        #expect(before.out.contains("8 campaigns: 0 done, 0 in progress, 8 pending, 0 failed."))
-        let run = try BinaryTests.sieve(["run", spec, "--output", out, "--quiet"])
-        #expect(run.status == 0, "\(run.err)")
-        let after = try BinaryTests.sieve(["plan", spec, "--output", out])
-        #expect(after.out.contains("done         active learning qbc seed=0  — 15 iterations"), "\(after.out)")
-        #expect(after.out.contains("8 campaigns: 8 done, 0 in progress, 0 pending, 0 failed."))
-        let curves = try String(contentsOfFile: out + "/al_curves.csv", encoding: .utf8).split(separator: "\n")
-        #expect(curves[0] == "strategy,seed,iteration,n_labelled,fraction,split,model,rmse,mae,r2")
-        // 4 strategies × 2 seeds × 15 iterations × 2 splits × 2 models.
-        #expect(curves.count == 1 + 4 * 2 * 15 * 2 * 2)
-        let convergence = try String(contentsOfFile: out + "/al_convergence.md", encoding: .utf8)
-        for strategy in ["qbc", "random", "rf_uncertainty", "xgb_uncertainty"] {
-            #expect(convergence.contains("| rf | ID test | active learning: \(strategy) |"))
-        }
-        #expect(convergence.contains("| xgb | ID test | random subsets |"))
-        let acquired = try String(contentsOfFile: out + "/acquired/xgb_uncertainty-1.csv", encoding: .utf8).split(separator: "\n")
-        #expect(acquired.count == 1 + 1620 && acquired[0] == "order,iteration,row,name,target")
-        let html = try String(contentsOfFile: out + "/index.html", encoding: .utf8)
-        #expect(html.contains("<h2>Active learning</h2>") && html.contains("Active learning — xgb"))
     }
 }

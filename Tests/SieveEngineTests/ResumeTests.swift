@@ -1,6 +1,12 @@
 import Foundation
 import Testing
 import SieveCore
+import SieveModels
+import SievePlan
+import SieveResolve
+import SieveExecute
+import SieveStore
+import SieveSelection
 @testable import SieveEngine
 
 @Suite(.serialized) struct ResumeTests {

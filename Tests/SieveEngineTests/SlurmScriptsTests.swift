@@ -1,4 +1,10 @@
 import Testing
+import SieveModels
+import SievePlan
+import SieveResolve
+import SieveExecute
+import SieveStore
+import SieveSelection
 @testable import SieveEngine
 
 @Suite struct SlurmScriptsTests {

@@ -1,5 +1,11 @@
 import Testing
 import SieveCore
+import SieveModels
+import SievePlan
+import SieveResolve
+import SieveExecute
+import SieveStore
+import SieveSelection
 @testable import SieveEngine
 
 @Suite struct SpecCheckerTests {

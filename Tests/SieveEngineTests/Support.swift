@@ -1,5 +1,11 @@
 import Foundation
 import SieveCore
+import SieveModels
+import SievePlan
+import SieveResolve
+import SieveExecute
+import SieveStore
+import SieveSelection
 @testable import SieveEngine
 
 /// Paths and small specs shared by the engine tests.
@@ -46,7 +52,7 @@ enum Support {
         """
     }
 
-    static func checked(_ text: String, path: String = "/tmp/spec.yaml") throws -> CheckedExperiment {
-        try SpecChecker.load(text: text, path: path)
+    static func checked(_ text: String, path: String = "/tmp/spec.yaml") throws -> ResolvedExperiment {
+        try SpecResolver.load(text: text, path: path)
     }
 }

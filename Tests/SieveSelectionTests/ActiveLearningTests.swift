@@ -70,40 +70,63 @@ import SieveModels
         return (store, y, Array(0..<1000), Array(1000..<1200), inRegion)
     }
 
-    static func campaign(_ strategy: AcquisitionStrategy, seed: UInt64 = 3) -> (ActiveLearningCampaign, (Int) -> Bool) {
-        let (store, y, pool, test, inRegion) = plantedRegion()
-        var ibug = IBUGSettings()
-        ibug.rounds = 60
-        ibug.k = 20
-        let forest = ActiveLearningCampaign.Model(name: "rf", regressor: RandomForest(trees: 30))
+    static let forest = NamedModel(name: "rf", kind: "random_forest", regressor: RandomForest(trees: 30))
+    static let xgb: NamedModel = {
         var small = XGBoostRegressor()
         small.rounds = 40
-        let xgb = ActiveLearningCampaign.Model(name: "xgb", regressor: small)
-        let resolved: AcquisitionStrategy
-        if case .boostingUncertainty = strategy { resolved = .boostingUncertainty(ibug) } else { resolved = strategy }
-        return (ActiveLearningCampaign(store: store, targets: y, pool: pool, testSets: [(name: "id", rows: test)], strategy: resolved,
-                                       evaluate: [forest, xgb], initial: 40, batch: 40, stop: 240, seed: seed), inRegion)
+        return NamedModel(name: "xgb", kind: "xgboost", regressor: small)
+    }()
+    static let ibug: IBUGUncertainty = {
+        var ibug = IBUGUncertainty()
+        ibug.rounds = 60
+        ibug.k = 20
+        return ibug
+    }()
+    static let strategies: [any AcquisitionStrategy] = [
+        QueryByCommittee(members: [forest, xgb], bootstrap: nil, evaluated: ["rf", "xgb"]),
+        ForestUncertainty(forest: forest, evaluated: ["rf", "xgb"]),
+        ibug,
+    ]
+
+    /// A campaign on the planted region: 40 initial rows, batches of 40, stop at 240.
+    struct Planted {
+        let campaign: ActiveLearningCampaign
+        let data: CampaignData
+
+        func run(from state: ActiveLearningState, threads: Int, shouldStop: @escaping () -> Bool = { false },
+                 checkpoint: (ActiveLearningState) throws -> Void) throws -> ActiveLearningState {
+            try campaign.run(from: state, id: "test", data: data,
+                             environment: CampaignEnvironment(threadShare: { threads }, shouldStop: shouldStop), checkpoint: checkpoint)
+        }
+    }
+
+    static func campaign(_ strategy: any AcquisitionStrategy, seed: Int = 3) -> (Planted, (Int) -> Bool) {
+        let (store, y, pool, test, inRegion) = plantedRegion()
+        let data = CampaignData(store: store, targets: y, pool: pool, testSets: [NamedRows(name: "id", rows: test)],
+                                rowNames: y.map { _ in "" })
+        return (Planted(campaign: ActiveLearningCampaign(acquisition: strategy, evaluate: [forest, xgb], initial: .count(40),
+                                                         batch: .count(40), stop: .count(240), seed: seed), data: data), inRegion)
     }
 
     @Test func uncertaintyStrategiesSampleThePlantedRegionMoreThanRandom() throws {
-        func share(_ strategy: AcquisitionStrategy) throws -> Double {
+        func share(_ strategy: any AcquisitionStrategy) throws -> Double {
             let (campaign, inRegion) = Self.campaign(strategy)
             let state = try campaign.run(from: ActiveLearningState(), threads: 2) { _ in }
             let acquired = state.batches.dropFirst().flatMap { $0 }
             return Double(acquired.filter(inRegion).count) / Double(acquired.count)
         }
-        let random = try share(.random)
+        let random = try share(RandomAcquisition())
         #expect(abs(random - 0.2) < 0.1, "random acquisition follows the pool: \(random)")
-        for strategy: AcquisitionStrategy in [.queryByCommittee(members: ["rf", "xgb"], bootstrap: nil), .forestUncertainty(forest: "rf"),
-                                              .boostingUncertainty(IBUGSettings())] {
+        for strategy in Self.strategies {
             let s = try share(strategy)
-            #expect(s > 2 * random, "\(strategy.name) acquired \(Int(s * 100)) % in the region, random \(Int(random * 100)) %")
+            #expect(s > 2 * random, "\(type(of: strategy).name) acquired \(Int(s * 100)) % in the region, random \(Int(random * 100)) %")
         }
     }
 
     @Test func aResumedCampaignEqualsAnUninterruptedOne() throws {
-        for strategy: AcquisitionStrategy in [.random, .forestUncertainty(forest: "rf"), .boostingUncertainty(IBUGSettings())] {
+        for strategy in [RandomAcquisition(), Self.strategies[1], Self.ibug] as [any AcquisitionStrategy] {
             let (campaign, _) = Self.campaign(strategy)
+            let name = type(of: strategy).name
             let whole = try campaign.run(from: ActiveLearningState(), threads: 1) { _ in }
             var checkpoints: [ActiveLearningState] = []
             var calls = 0
@@ -111,8 +134,8 @@ import SieveModels
                 checkpoints.append($0)
             }
             let resumed = try campaign.run(from: checkpoints.last!, threads: 2) { _ in }
-            #expect(resumed.batches == whole.batches, "\(strategy.name)")
-            #expect(resumed.iterations.map(\.metrics) == whole.iterations.map(\.metrics), "\(strategy.name)")
+            #expect(resumed.batches == whole.batches, "\(name)")
+            #expect(resumed.iterations.map(\.metrics) == whole.iterations.map(\.metrics), "\(name)")
             #expect(whole.finished && whole.labelled.count == 240)
         }
     }

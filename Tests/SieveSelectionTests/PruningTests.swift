@@ -35,11 +35,26 @@ import SieveModels
         return (FeatureStore(matrix: Matrix(rows)), targets, pool, test, duplicates)
     }
 
-    static func campaign(_ data: ReturnType, parameters: PruningParameters = Self.parameters) -> PruningCampaign {
-        PruningCampaign(store: data.store, targets: data.targets, pool: data.pool, testSets: [(name: "id", rows: data.test)],
-                        guide: .init(name: "rf", regressor: RandomForest(trees: 20)),
-                        transfer: .init(name: "ridge", regressor: RidgeRegression(alphas: [1])),
-                        parameters: parameters, seed: 5)
+    static func campaign(_ data: ReturnType, parameters: PruningParameters = Self.parameters) -> Pruning {
+        Pruning(campaign: PruningCampaign(guide: NamedModel(name: "rf", kind: "random_forest", regressor: RandomForest(trees: 20)),
+                                          transfer: NamedModel(name: "ridge", kind: "ridge", regressor: RidgeRegression(alphas: [1])),
+                                          parameters: parameters),
+                data: CampaignData(store: data.store, targets: data.targets, pool: data.pool,
+                                   testSets: [NamedRows(name: "id", rows: data.test)], rowNames: data.targets.map { _ in "" }))
+    }
+
+    /// A campaign on its data with the seed 5.
+    struct Pruning {
+        let campaign: PruningCampaign
+        let data: CampaignData
+
+        func run(from state: PruningState, threads: Int, shouldStop: @escaping () -> Bool = { false },
+                 checkpoint: (PruningState) throws -> Void) throws -> PruningState {
+            try campaign.run(from: state, seed: 5, data: data,
+                             environment: CampaignEnvironment(threadShare: { threads }, shouldStop: shouldStop), checkpoint: checkpoint)
+        }
+
+        func survivorOrder() -> [Int] { campaign.survivorOrder(pool: data.pool, seed: 5) }
     }
     typealias ReturnType = (store: FeatureStore, targets: [Double], pool: [Int], test: [Int], duplicates: Set<Int>)
 

@@ -79,7 +79,7 @@ import SieveCore
             "11:26: The training size 1 is too small: a count needs at least 2 rows (write 1.0 for the whole pool).",
             "11:29: The training size 0.01 is listed twice (first at line 11).",
             "12:12: The seed 1 is listed twice.",
-            "13:1: The spec has no setting 'extra'. It takes: name, description, dataset, splits, models, train_sizes, seeds, selection, evaluate_unused, redundancy, explain, active_learning, output.",
+            "13:1: The spec has no setting 'extra'. It takes: name, description, dataset, splits, models, train_sizes, seeds, selection, evaluate_unused, redundancy, explain, output.",
         ])
     }
 

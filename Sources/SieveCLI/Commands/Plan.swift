@@ -1,6 +1,7 @@
 import ArgumentParser
 import SieveCore
 import SieveEngine
+import SieveStore
 
 struct Plan: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -14,7 +15,7 @@ struct Plan: ParsableCommand {
             let (data, plan) = try runner.prepare()
             let campaigns = CampaignStore(output: runner.output).states(of: plan)
             for campaign in campaigns {
-                print("\(campaign.campaign.id)  \(campaign.status.rawValue.padding(11))  \(campaign.label)"
+                print("\(campaign.campaign.id)  \(campaign.status.rawValue.padding(11))  \(campaign.campaign.label)"
                       + (campaign.detail.map { "  — " + $0.firstLine } ?? ""))
             }
             let states = RunStore(output: runner.output).states(of: plan)

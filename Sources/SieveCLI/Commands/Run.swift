@@ -2,6 +2,8 @@ import ArgumentParser
 import Foundation
 import SieveCore
 import SieveEngine
+import SieveExecute
+import SievePlan
 
 struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(

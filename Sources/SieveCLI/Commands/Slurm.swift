@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import SieveCore
 import SieveEngine
+import SieveStore
 
 struct Slurm: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,5 +1,6 @@
 import ArgumentParser
 import SieveEngine
+import SievePlan
 
 struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -9,8 +10,7 @@ struct Validate: ParsableCommand {
 
     func run() throws {
         try Failure.reporting {
-            let experiment = try SpecChecker.load(path: options.spec)
-            let (data, plan) = try ExperimentRunner(experiment).prepare()
+            let (data, plan) = try ExperimentRunner(specPath: options.spec).prepare()
             print("\(options.spec): valid. \(Describe.data(data)); \(plan.runs.count) runs.")
         }
     }

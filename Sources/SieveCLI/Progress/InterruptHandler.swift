@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import SieveEngine
+import SieveExecute
 
 /// Ctrl-C (or SIGTERM) once: start no new runs and let running ones finish. Twice: exit at once.
 /// Either way the run store is consistent (records are written atomically), so `sieve run` resumes.

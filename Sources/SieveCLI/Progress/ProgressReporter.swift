@@ -1,6 +1,9 @@
 import Foundation
 import SieveCore
 import SieveEngine
+import SieveExecute
+import SievePlan
+import SieveSelection
 
 /// Shows a grid's progress: a live line on a terminal, plain lines in logs, JSON for tools.
 protocol ProgressReporter: Sendable {
@@ -37,21 +40,14 @@ extension ProgressReporter {
         return "\(s / 3600) h \(s % 3600 / 60) min"
     }
 
+    /// "Active learning qbc seed=1 done: 6 iterations." and the like, for any campaign kind.
     static func campaignLine(_ campaign: PlannedCampaign, _ record: CampaignRecord) -> String {
-        if case let .activeLearning(seed) = campaign.kind {
-            let n = record.activeLearning?.iterations.count ?? 0
-            switch record.status {
-            case .done: return "Active learning \(campaign.strategy), seed \(seed) done: \(NumberText.counted(n, "iteration"))."
-            case .failed: return "Active learning \(campaign.strategy), seed \(seed) FAILED: \(record.error ?? "unknown error")"
-            case .running: return "Active learning \(campaign.strategy), seed \(seed) paused after \(NumberText.counted(n, "iteration")); `sieve run` resumes it."
-            }
-        }
-        let state = record.state
-        let kept = state.iterations.last.map { "\($0.kept) of \($0.poolRows) rows kept at the last measured iteration" } ?? "no iteration measured"
+        let name = campaign.label.prefix(1).uppercased() + campaign.label.dropFirst()
+        let iterations = NumberText.counted(record.iterations, "iteration")
         switch record.status {
-        case .done: return "Pruning \(campaign.strategy) done: \(NumberText.counted(state.iterations.count, "iteration")), \(kept)."
-        case .failed: return "Pruning \(campaign.strategy) FAILED: \(record.error ?? "unknown error")"
-        case .running: return "Pruning \(campaign.strategy) paused after \(NumberText.counted(state.iterations.count, "iteration")); `sieve run` resumes it."
+        case .done: return "\(name) done: \(iterations)" + (record.note.map { ", \($0)" } ?? "") + "."
+        case .failed: return "\(name) FAILED: \(record.error ?? "unknown error")"
+        case .running: return "\(name) paused after \(iterations); `sieve run` resumes it."
         }
     }
 
@@ -120,8 +116,9 @@ struct JSONProgress: ProgressReporter {
         case let .runStarted(run, p):
             emit(snapshot(p, ["event": "run_started", "run_id": run.id, "key": run.key.canonical]))
         case let .campaignFinished(campaign, record):
-            var fields: [String: Any] = ["event": "campaign_finished", "strategy": campaign.strategy, "campaign_id": campaign.id,
-                                         "status": record.status.rawValue, "iterations": record.state.iterations.count]
+            var fields: [String: Any] = ["event": "campaign_finished", "kind": campaign.kind, "strategy": campaign.strategy,
+                                         "campaign_id": campaign.id, "status": record.status.rawValue, "iterations": record.iterations]
+            if let planned = campaign.plannedIterations { fields["planned_iterations"] = planned }
             if let error = record.error { fields["error"] = error }
             emit(fields)
         case let .runFinished(record, p):

@@ -2,9 +2,8 @@
 public enum StableSeed {
     /// A 64-bit seed from the SHA-256 of `text`: the same on every machine, process and Swift version.
     public static func of(_ text: String) -> UInt64 {
-        var h = SHA256()
-        h.update(Array(text.utf8))
-        let digest = h.finalize()
-        return digest[0..<8].reduce(0) { ($0 << 8) | UInt64($1) }
+        var h = ContentHash()
+        h.update(text.utf8)
+        return h.digest()[0..<8].reduce(0) { ($0 << 8) | UInt64($1) }
     }
 }

@@ -14,7 +14,7 @@ public struct RunIdentity: Sendable, Hashable, Codable {
 
     /// The run id for `key`: a stable hash of the key and this identity.
     public func runID(for key: RunKey) -> String {
-        String(SHA256.hex(of: [version, key.canonical, model, data].joined(separator: "\n")).prefix(20))
+        String(ContentHash.hex(of: [version, key.canonical, model, data].joined(separator: "\n")).prefix(20))
     }
 
     /// Why a record made under `old` no longer counts, as a phrase ("model parameters changed: …").

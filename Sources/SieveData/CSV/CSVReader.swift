@@ -30,7 +30,7 @@ public struct CSVReader: Sendable {
 
     /// The SHA-256 of the file's bytes, in hexadecimal.
     public var sha256: String {
-        var hash = SHA256()
+        var hash = ContentHash()
         bytes.withUnsafeBytes { hash.update(buffer: $0) }
         return hash.hexDigest()
     }

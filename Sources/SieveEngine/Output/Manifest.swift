@@ -1,8 +1,8 @@
 import Foundation
 import SieveCore
 import SieveData
-import SieveSpec
-import SieveXGBoost
+import SievePlan
+import SieveResolve
 
 /// `manifest.json`: what was run, on which data, by which Sieve, when and how.
 struct Manifest: Codable {
@@ -29,20 +29,7 @@ struct Manifest: Codable {
     var started: String
     var finished: String
 
-    static func datasetDescription(_ spec: DatasetSpec) -> [String: String] {
-        var d = ["path": spec.path.value, "target": spec.target.value, "missing": spec.missing.rawValue]
-        switch spec.features {
-        case let .magpie(column): d["features"] = "magpie(\(column.value))"
-        case let .columns(c): d["features"] = "columns(\(c.map(\.value).joined(separator: ", ")))"
-        case let .exclude(c): d["features"] = "all numeric except (\(c.map(\.value).joined(separator: ", ")))"
-        case .allNumeric: d["features"] = "all numeric"
-        }
-        if let f = spec.formulaColumn { d["formula"] = f.value }
-        if let u = spec.units { d["units"] = u }
-        return d
-    }
-
-    static func ruleDescription(_ ood: CheckedOOD) -> String {
+    static func ruleDescription(_ ood: ResolvedOOD) -> String {
         switch ood.source {
         case let .dataset(options, dropOverlap, _):
             return "rows of \(options.path)" + (dropOverlap ? " whose reduced formula is not in the main dataset" : "")

@@ -1,13 +1,17 @@
 import Foundation
 import SieveCore
+import SievePlan
 import SieveReport
+import SieveResolve
+import SieveSelection
+import SieveStore
 import SieveXGBoost
 
-/// Writes an experiment's tables and manifest from its run records. Tables depend only on the
-/// records, so a resumed grid, a merged set of shards, and an uninterrupted run write the same
-/// bytes.
+/// Writes an experiment's tables, figures, report and manifest from its records. Tables depend
+/// only on the records, so a resumed grid, a merged set of shards, and an uninterrupted run write
+/// the same bytes.
 struct OutputWriter {
-    let experiment: CheckedExperiment
+    let experiment: ResolvedExperiment
     let data: ExperimentData
     let plan: ExperimentPlan
     let output: String
@@ -21,61 +25,65 @@ struct OutputWriter {
         var ranNow: Int
     }
 
-    /// Writes the tables and manifest; returns the paths written.
-    func write(_ invocation: Invocation) throws -> [String] {
-        let store = RunStore(output: output)
-        let records = store.records(ids: plan.runs.map(\.id))
-        let splits = data.splitNames + (experiment.spec.evaluateUnused ? ["unused"] : [])
-        let writer = ReportWriter(output: output)
-        var files = try writer.writeTables(records, splits: splits, title: "RMSE — \(experiment.name)",
-                                           units: experiment.spec.dataset.units)
-        files += try writer.writeRedundancy(records, splits: data.splitNames, tolerance: experiment.spec.redundancyTolerance,
-                                            title: "Redundancy — \(experiment.name)", units: experiment.spec.dataset.units)
-        let campaignStore = CampaignStore(output: output)
-        let campaignRecords = plan.campaigns.compactMap { campaignStore.record(id: $0.id) }
-        let pruningRecords = campaignRecords.filter { record in plan.campaigns.first { $0.id == record.id }?.kind == .pruning }
-        if !pruningRecords.isEmpty {
-            files.append(try writer.writePruningCurves(pruningRecords))
-        }
-        let alPoints = activeLearningPoints(campaignRecords)
-        var alSection: (String, String)?
-        if let al = experiment.activeLearning {
-            let groups = ResultGroup.grouping(records)
-            let verdict = RedundancyVerdict(groups: groups, splits: data.splitNames, tolerance: experiment.spec.redundancyTolerance)
-            let convergence = ActiveLearningReport.convergence(alPoints, verdict: verdict, models: al.evaluate.map(\.name),
-                                                               splits: data.splitNames)
-            let units = experiment.spec.dataset.units
-            let texts: [(String, String)] = [
-                ("al_curves.csv", ActiveLearningReport.curvesCSV(alPoints)),
-                ("al_convergence.csv", ActiveLearningReport.convergenceCSV(convergence, tolerance: verdict.tolerance)),
-                ("al_convergence.md", ActiveLearningReport.convergenceMarkdown(convergence, tolerance: verdict.tolerance,
-                                                                               title: "Active learning — \(experiment.name)", units: units)),
-            ]
-            for (name, text) in texts {
-                let path = PathText.join(output, name)
-                try AtomicFile.write(text, to: path)
-                files.append(path)
+    /// Writes everything; returns the paths written and the plan's run records it read.
+    func write(_ invocation: Invocation) throws -> (files: [String], records: [RunRecord]) {
+        let results = ResultSet(experiment: experiment, data: data, plan: plan, store: OutputStore(output: output))
+        let splits = data.splitNames + (experiment.evaluateUnused ? ["unused"] : [])
+        let units = experiment.dataset.units
+        var texts: [(String, String)] = [
+            ("runs.csv", RunsTable.csv(results.records)),
+            ("rmse_table.md", RMSETable.markdown(results.groups, splits: splits, title: "RMSE — \(experiment.name)", units: units)),
+            ("rmse_table.csv", RMSETable.csv(results.groups, splits: splits)),
+            ("curves.csv", LearningCurves.csv(results.groups, splits: splits)),
+            ("redundancy.md", results.verdict.markdown(title: "Redundancy — \(experiment.name)", units: units)),
+            ("redundancy.csv", results.verdict.csv()),
+            ("redundancy_by_size.csv", results.verdict.bySizeCSV()),
+            ("curves_by_strategy.csv", StrategyCurves.csv(results.groups, splits: data.splitNames + ["unused"])),
+        ]
+        texts += results.campaigns.flatMap(\.files)
+        let manifest = self.manifest(results, invocation: invocation)
+        texts.append(("manifest.json", try Manifest.encode(manifest)))
+        var figures = Figures.learningCurves(results.groups, splits: splits, units: units)
+            + Figures.idVersusOOD(results.groups, splits: data.splitNames, units: units)
+        figures += results.campaigns.flatMap(\.figures)
+        var plots = figures + results.campaigns.flatMap(\.sectionFigures)
+        var sections = results.campaigns.flatMap(\.sections)
+        if let explain = experiment.explain {
+            let names = data.store.featureNames
+            let summaries = AttributionSummary.summarize(results.records, top: explain.top)
+            let charts = FeatureAttributions.largest(summaries).map {
+                FeatureAttributions.chart($0, featureNames: names, top: explain.top, units: units)
             }
-            files += try writeAcquisitionOrders(campaignRecords)
-            let figures = al.evaluate.map { ActiveLearningReport.figure(alPoints, model: $0.name, split: "id", baseline: groups, units: units) }
-            for figure in figures {
-                let path = PathText.join(output, "plots/" + figure.fileName)
-                try AtomicFile.write(figure.svg, to: path)
-                files.append(path)
-            }
-            alSection = ("Active learning", HTMLReport.markdownTable(ActiveLearningReport.convergenceMarkdown(
-                convergence, tolerance: verdict.tolerance, title: "", units: units))
-                + figures.map { "<div class=\"figure\">\($0.svg)</div>" }.joined(separator: "\n"))
+            texts += [("importance.csv", FeatureAttributions.csv(summaries, featureNames: names, top: explain.top)),
+                      ("importance.md", FeatureAttributions.markdown(summaries, featureNames: names, top: explain.top, units: units))]
+            plots += charts
+            sections.append(("Feature attributions", FeatureAttributions.html(summaries, figures: charts, featureNames: names,
+                                                                             top: explain.top)))
         }
-        let failed = records.filter { $0.status == .failed }.count
-        let manifest = Manifest(
-            name: experiment.name, spec: experiment.spec.specPath, description: experiment.spec.description,
+        var page = HTMLReport(title: experiment.name, description: experiment.description, summary: summary(manifest),
+                              groups: results.groups, splits: splits, units: units, verdict: results.verdict, figures: figures,
+                              failed: results.failed, provenance: provenance(manifest))
+        page.sections = sections
+        texts += plots.map { ("plots/" + $0.fileName, $0.svg) }
+        texts.append(("index.html", page.render()))
+        let files = try texts.map { name, text in
+            let path = PathText.join(output, name)
+            try AtomicFile.write(text, to: path)
+            return path
+        }
+        return (files, results.records)
+    }
+
+    private func manifest(_ results: ResultSet, invocation: Invocation) -> Manifest {
+        let failed = results.failed.count
+        return Manifest(
+            name: experiment.name, spec: experiment.specPath, description: experiment.description,
             software: .init(sieve: SieveVersion.version, commit: SieveVersion.commit, xgboost: XGBoostLibrary.version),
-            dataset: Manifest.datasetDescription(experiment.spec.dataset), datasets: data.provenance,
+            dataset: experiment.dataset.description, datasets: data.provenance,
             poolRows: data.pool.count,
             splits: [Manifest.Split(name: "id", rows: data.testSets[0].rows.count,
-                                    rule: "random \(experiment.spec.splits.idTestFraction.value) of the rows left after the OOD rules, "
-                                        + "seed \(experiment.spec.splits.idTestSeed)")]
+                                    rule: "random \(experiment.idTest.fraction) of the rows left after the OOD rules, "
+                                        + "seed \(experiment.idTest.seed)")]
                 + zip(experiment.ood, data.testSets.dropFirst()).map {
                     Manifest.Split(name: $0.name, rows: $1.rows.count, rule: Manifest.ruleDescription($0))
                 },
@@ -83,122 +91,34 @@ struct OutputWriter {
                 Manifest.Model(name: model.name, kind: model.kind,
                                parameters: Dictionary(uniqueKeysWithValues: model.regressor.resolvedParameters.map { ($0.name, $0.value) }))
             },
-            trainSizes: experiment.spec.trainSizes.map(\.value.description), seeds: experiment.spec.seeds, output: output,
-            runs: .init(planned: plan.runs.count, done: records.count - failed, failed: failed,
-                        ranNow: invocation.ranNow, reused: records.count - invocation.ranNow),
+            trainSizes: experiment.trainSizes.map(\.description), seeds: experiment.seeds, output: output,
+            runs: .init(planned: plan.runs.count, done: results.records.count - failed, failed: failed,
+                        ranNow: invocation.ranNow, reused: results.records.count - invocation.ranNow),
             machine: .init(cores: invocation.cores, jobs: invocation.jobs, threadsPerRun: invocation.threadsPerRun),
             started: Manifest.timestamp(invocation.started), finished: Manifest.timestamp(Date()))
-        let path = PathText.join(output, "manifest.json")
-        try AtomicFile.write(Manifest.encode(manifest), to: path)
-        files.append(path)
-        files += try writeFigures(records, campaigns: pruningRecords, splits: splits, manifest: manifest,
-                                  extraSections: alSection.map { [$0] } ?? [])
-        return files
     }
 
-    /// Every measurement of every finished or paused active-learning campaign.
-    private func activeLearningPoints(_ records: [CampaignRecord]) -> [ActiveLearningReport.Point] {
-        records.flatMap { record -> [ActiveLearningReport.Point] in
-            guard let state = record.activeLearning,
-                  case let .activeLearning(seed)? = plan.campaigns.first(where: { $0.id == record.id })?.kind else { return [] }
-            return state.iterations.flatMap { iteration in
-                iteration.metrics.map {
-                    ActiveLearningReport.Point(strategy: record.strategy, seed: seed, iteration: iteration.iteration,
-                                               labelled: iteration.labelled, poolRows: iteration.poolRows, model: $0.model,
-                                               split: $0.split, metrics: $0.metrics)
-                }
-            }
+    /// The report's opening facts.
+    private func summary(_ manifest: Manifest) -> [(String, String)] {
+        let kinds = CampaignKinds.all.map { $0.kind }.compactMap { kind -> String? in
+            let n = plan.campaigns.filter { $0.kind == kind }.count
+            return n == 0 ? nil : "\(n) \(kind.replacingOccurrences(of: "_", with: " ")) campaign(s)"
         }
-    }
-
-    /// acquired/<strategy>-<seed>.csv: the order in which each campaign labelled the rows.
-    private func writeAcquisitionOrders(_ records: [CampaignRecord]) throws -> [String] {
-        try records.compactMap { record -> String? in
-            guard let state = record.activeLearning,
-                  case let .activeLearning(seed)? = plan.campaigns.first(where: { $0.id == record.id })?.kind else { return nil }
-            var csv = CSVText(header: ["order", "iteration", "row", "name", "target"])
-            var order = 0
-            for (iteration, batch) in state.batches.enumerated() {
-                for row in batch {
-                    csv.append([String(order), String(iteration), String(row), data.rowNames[row], NumberText.exact(data.targets[row])])
-                    order += 1
-                }
-            }
-            let path = PathText.join(output, "acquired/\(record.strategy)-\(seed).csv")
-            try AtomicFile.write(csv.text, to: path)
-            return path
-        }
-    }
-
-    /// plots/*.svg and index.html.
-    private func writeFigures(_ records: [RunRecord], campaigns: [CampaignRecord], splits: [String],
-                              manifest: Manifest, extraSections: [(String, String)]) throws -> [String] {
-        let groups = ResultGroup.grouping(records)
-        let units = experiment.spec.dataset.units
-        var figures = Figures.learningCurves(groups, splits: splits, units: units)
-            + Figures.idVersusOOD(groups, splits: data.splitNames, units: units)
-        for campaign in campaigns {
-            let points = campaign.state.iterations.flatMap { iteration in
-                iteration.metrics.filter { $0.split == "id" }.map {
-                    Figures.CurvePoint(series: "\($0.model), pruned (\($0.role))", fraction: Double(iteration.kept) / Double(iteration.poolRows),
-                                       rmse: $0.metrics.rmse)
-                }
-            }
-            figures.append(Figures.selectionCurve(
-                fileName: "pruning_\(campaign.strategy).svg", title: "Pruning guided by \(campaign.strategy.dropFirst("prune-".count))",
-                xLabel: "data kept (fraction of the pool, log scale)", points: points, baseline: groups,
-                models: experiment.models.map(\.name), split: "id", units: units))
-        }
-        var files: [String] = []
-        for figure in figures {
-            let path = PathText.join(output, "plots/" + figure.fileName)
-            try AtomicFile.write(figure.svg, to: path)
-            files.append(path)
-        }
-        let summary: [(String, String)] = [
-            ("Dataset", "\(experiment.spec.dataset.path.value) (\(manifest.dataset["features"] ?? ""), target \(experiment.spec.dataset.target.value))"),
+        return [
+            ("Dataset", "\(experiment.dataset.options.path) (\(manifest.dataset["features"] ?? ""), target \(experiment.dataset.options.target))"),
             ("Pool", "\(data.pool.count) rows"),
             ("Test sets", manifest.splits.map { "\($0.name): \($0.rows) rows (\($0.rule))" }.joined(separator: "; ")),
             ("Models", experiment.models.map { "\($0.name) (\($0.kind))" }.joined(separator: ", ")),
             ("Grid", "\(plan.runs.count) runs: training sizes \(manifest.trainSizes.joined(separator: ", ")); seeds \(manifest.seeds.map(String.init).joined(separator: ", "))"
-                + (plan.campaigns.isEmpty ? "" : "; \(plan.campaigns.count) pruning campaign(s)")),
+                + kinds.map { "; " + $0 }.joined()),
             ("Runs", "\(manifest.runs.done) done, \(manifest.runs.failed) failed of \(manifest.runs.planned)"),
         ]
-        var provenance: [(String, String)] = [
-            ("Sieve", "\(manifest.software.sieve) (commit \(manifest.software.commit))"), ("XGBoost", manifest.software.xgboost),
-            ("Spec", manifest.spec), ("Written", manifest.finished),
-            ("Machine", "\(manifest.machine.cores) cores" + (manifest.machine.jobs.map { ", \($0) jobs" } ?? "")),
-        ]
-        provenance += data.provenance.map { ("Data (\($0.role))", "\($0.path): \($0.rows) rows, SHA-256 \($0.sha256)") }
-        let verdict = RedundancyVerdict(groups: groups, splits: data.splitNames, tolerance: experiment.spec.redundancyTolerance)
-        var sections: [(String, String)] = extraSections
-        if let explain = experiment.spec.explain {
-            let names = data.store.featureNames
-            let summaries = AttributionSummary.summarize(records, top: explain.top)
-            let charts = FeatureAttributions.largest(summaries).map {
-                FeatureAttributions.chart($0, featureNames: names, top: explain.top, units: units)
-            }
-            for (name, text) in [("importance.csv", FeatureAttributions.csv(summaries, featureNames: names, top: explain.top)),
-                                 ("importance.md", FeatureAttributions.markdown(summaries, featureNames: names, top: explain.top, units: units))] {
-                let path = PathText.join(output, name)
-                try AtomicFile.write(text, to: path)
-                files.append(path)
-            }
-            for chart in charts {
-                let path = PathText.join(output, "plots/" + chart.fileName)
-                try AtomicFile.write(chart.svg, to: path)
-                files.append(path)
-            }
-            sections.append(("Feature attributions", FeatureAttributions.html(summaries, figures: charts, featureNames: names,
-                                                                             top: explain.top)))
-        }
-        var page = HTMLReport(title: experiment.name, description: experiment.spec.description, summary: summary,
-                              groups: groups, splits: splits, units: units, verdict: verdict, figures: figures,
-                              failed: records.filter { $0.status == .failed }, provenance: provenance)
-        page.sections = sections
-        let path = PathText.join(output, "index.html")
-        try AtomicFile.write(page.render(), to: path)
-        files.append(path)
-        return files
+    }
+
+    private func provenance(_ manifest: Manifest) -> [(String, String)] {
+        [("Sieve", "\(manifest.software.sieve) (commit \(manifest.software.commit))"), ("XGBoost", manifest.software.xgboost),
+         ("Spec", manifest.spec), ("Written", manifest.finished),
+         ("Machine", "\(manifest.machine.cores) cores" + (manifest.machine.jobs.map { ", \($0) jobs" } ?? ""))]
+            + data.provenance.map { ("Data (\($0.role))", "\($0.path): \($0.rows) rows, SHA-256 \($0.sha256)") }
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import SieveCore
+import SieveStore
 
 /// Talks to a real Slurm through its commands (`sbatch`, `scontrol`), which must be on PATH with
 /// `SLURM_CONF` set as the cluster needs. Accounting (`sacct`) is not assumed.
@@ -29,7 +30,7 @@ public struct SlurmClient: Sendable {
 
     /// Writes the scripts and submits them; returns the job ids.
     public func submit(_ scripts: SlurmScripts) throws -> Submission {
-        try FileManager.default.createDirectory(atPath: PathText.join(scripts.folder, "logs"), withIntermediateDirectories: true)
+        try AtomicFile.createFolder(PathText.join(scripts.folder, "logs"))
         var arrayJobs: [String] = []
         for (k, text) in scripts.arrays.enumerated() {
             let path = PathText.join(scripts.folder, "array-\(k + 1).sbatch")

@@ -1,12 +1,12 @@
 /// The baseline every model must beat: predicts the mean target of its training rows, whatever
 /// the features (scikit-learn's `DummyRegressor`). Also the trivial model of the scheduler
 /// benchmark, where the cost of a run is all Sieve's own.
-public struct MeanRegressor: Regressor, Equatable {
+public struct MeanRegressor: ConfigurableModel, Equatable {
     public init() {}
 
-    public func validate() -> [ParameterProblem] { [] }
-
-    public var resolvedParameters: [(name: String, value: String)] { [] }
+    public static let kind = "mean"
+    public static let summary = "The training mean for every row: the baseline every model must beat."
+    public static let parameters: [ModelParameter<MeanRegressor>] = []
 
     public func fit(_ data: TrainingData, context: FitContext) throws -> any FittedModel {
         try checkTrainingData(data, minimumRows: 1)

@@ -14,7 +14,7 @@ import SieveCore
 /// predictions file needs a `prediction` column, one row per test row, either in test-file order
 /// or matched by a `row_id` column. A non-zero exit, a timeout, or a missing or malformed
 /// predictions file fails the run with the command's last lines of standard error.
-public struct CommandModel: Regressor, Equatable {
+public struct CommandModel: ConfigurableModel, Equatable {
     public enum Input: String, Sendable, CaseIterable { case features, original }
 
     public var command: [String]
@@ -27,21 +27,43 @@ public struct CommandModel: Regressor, Equatable {
 
     public init(command: [String] = []) { self.command = command }
 
+    public init() { self.init(command: []) }
+
     public var usesOriginalColumns: Bool { input == .original }
 
-    public func validate() -> [ParameterProblem] {
-        var checks = ParameterChecks()
-        checks.require(!command.isEmpty && !command[0].isEmpty, "command",
-                       "command needs the program to run, e.g. [python3, models/knn.py].")
-        checks.require(timeout > 0, "timeout", "timeout must be a positive number of seconds, got \(timeout).")
-        return checks.problems
-    }
+    /// Relative paths in the command resolve against the spec's folder.
+    public mutating func configure(specFolder: String) { workingDirectory = specFolder }
 
-    public var resolvedParameters: [(name: String, value: String)] {
-        [("command", "[" + command.joined(separator: ", ") + "]"), ("timeout", timeout.description),
-         ("input", input.rawValue),
-         ("environment", "{" + environment.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", ") + "}")]
-    }
+    public static let kind = "command"
+    public static let summary = "Any external program: Sieve writes train/test CSVs, runs it, and reads its predictions."
+    public static let parameters: [ModelParameter<CommandModel>] = [
+        ModelParameter("command", read: { node, log, model in
+            if let words = log.strings(node, "command") { model.command = words }
+        }, text: { "[" + $0.command.joined(separator: ", ") + "]" }, check: { m in
+            !m.command.isEmpty && !m.command[0].isEmpty ? nil : "command needs the program to run, e.g. [python3, models/knn.py]."
+        }, vary: { $0.command.append("--other") }),
+        ModelParameter("timeout", read: { node, log, model in
+            if let v = log.number(node, "timeout") { model.timeout = v }
+        }, text: { $0.timeout.description }, check: { m in
+            m.timeout > 0 ? nil : "timeout must be a positive number of seconds, got \(m.timeout)."
+        }, vary: { $0.timeout += 1 }),
+        .choice("input", \.input),
+        ModelParameter("environment", read: { node, log, model in
+            guard let pairs = node.mapping else {
+                log.error(node, "environment must map variable names to values, not \(node.kindDescription).")
+                return
+            }
+            for (key, value) in pairs {
+                guard let name = log.string(key, "An environment variable's name") else { continue }
+                switch value.value {
+                case .string, .int, .double, .bool: model.environment[name] = value.description
+                default: log.error(value, "The environment variable \(name) needs a plain value, not \(value.kindDescription).")
+                }
+            }
+        }, text: { m in
+            "{" + m.environment.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", ") + "}"
+        }, vary: { $0.environment["SIEVE_TEST_VARIANT", default: ""] += "x" }),
+    ]
 
     /// Checking the data is all a command model's fit does: training happens in the command,
     /// which sees the training and test rows together.

@@ -55,15 +55,6 @@ public struct ParameterProblem: Sendable, Equatable, CustomStringConvertible {
     public var description: String { message }
 }
 
-/// Collects parameter problems: `check(condition, parameter, message)`.
-public struct ParameterChecks {
-    public private(set) var problems: [ParameterProblem] = []
-    public init() {}
-    public mutating func require(_ condition: Bool, _ parameter: String, _ message: @autoclosure () -> String) {
-        if !condition { problems.append(ParameterProblem(parameter, message())) }
-    }
-}
-
 /// A trained model that predicts targets for rows of a feature store.
 public protocol FittedModel: Sendable {
     /// One prediction per row of `rows`.

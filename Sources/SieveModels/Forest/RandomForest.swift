@@ -9,7 +9,7 @@ import SieveCore
 ///
 /// Split finding runs on histograms of pre-binned features (at most 256 bins per feature, one bin
 /// per distinct value when a feature has that few), as LightGBM and XGBoost's `hist` do.
-public struct RandomForest: Regressor, Equatable {
+public struct RandomForest: ConfigurableModel, Equatable {
     /// How many features each split considers.
     public enum MaxFeatures: Sendable, Equatable, CustomStringConvertible {
         case all
@@ -54,29 +54,37 @@ public struct RandomForest: Regressor, Equatable {
         self.minSamplesSplit = minSamplesSplit; self.maxDepth = maxDepth; self.bootstrap = bootstrap
     }
 
+    public init() { self.init(trees: 100) }
+
     public var usesBinnedFeatures: Bool { true }
 
-    public func validate() -> [ParameterProblem] {
-        var checks = ParameterChecks()
-        checks.require(trees >= 1, "trees", "trees must be at least 1, got \(trees).")
-        checks.require(minSamplesLeaf >= 1, "min_samples_leaf", "min_samples_leaf must be at least 1, got \(minSamplesLeaf).")
-        checks.require(minSamplesSplit >= 2, "min_samples_split", "min_samples_split must be at least 2, got \(minSamplesSplit).")
-        checks.require((maxDepth ?? 1) >= 1, "max_depth", "max_depth must be at least 1, got \(maxDepth ?? 0).")
-        switch maxFeatures {
-        case let .fraction(f):
-            checks.require(f > 0 && f <= 1, "max_features", "max_features as a fraction must be in (0, 1], got \(f).")
-        case let .count(c):
-            checks.require(c >= 1, "max_features", "max_features as a count must be at least 1, got \(c).")
-        default: break
-        }
-        return checks.problems
-    }
-
-    public var resolvedParameters: [(name: String, value: String)] {
-        [("trees", String(trees)), ("max_features", maxFeatures.description),
-         ("min_samples_leaf", String(minSamplesLeaf)), ("min_samples_split", String(minSamplesSplit)),
-         ("max_depth", maxDepth.map(String.init) ?? "none"), ("bootstrap", String(bootstrap))]
-    }
+    public static let kind = "random_forest"
+    public static let summary = "Random forest with histogram splits (scikit-learn RandomForestRegressor semantics)."
+    public static let parameters: [ModelParameter<RandomForest>] = [
+        .int("trees", \.trees, atLeast: 1),
+        ModelParameter("max_features", read: { node, log, model in
+            switch node.value {
+            case let .double(f): model.maxFeatures = f == 1 ? .all : .fraction(f)
+            case let .int(c): model.maxFeatures = .count(c)
+            case let .string(s) where s == "sqrt": model.maxFeatures = .sqrt
+            case let .string(s) where s == "log2": model.maxFeatures = .log2
+            case let .string(s) where s == "all": model.maxFeatures = .all
+            default:
+                log.error(node, "max_features must be a fraction of the features (0 < f ≤ 1), a count, "
+                          + "'sqrt', 'log2' or 'all', not '\(node)'.")
+            }
+        }, text: { $0.maxFeatures.description }, check: { model in
+            switch model.maxFeatures {
+            case let .fraction(f) where !(f > 0 && f <= 1): return "max_features as a fraction must be in (0, 1], got \(f)."
+            case let .count(c) where c < 1: return "max_features as a count must be at least 1, got \(c)."
+            default: return nil
+            }
+        }, vary: { $0.maxFeatures = $0.maxFeatures == .sqrt ? .log2 : .sqrt }),
+        .int("min_samples_leaf", \.minSamplesLeaf, atLeast: 1),
+        .int("min_samples_split", \.minSamplesSplit, atLeast: 2),
+        .optionalInt("max_depth", \.maxDepth, atLeast: 1),
+        .bool("bootstrap", \.bootstrap),
+    ]
 
     public func fit(_ data: TrainingData, context: FitContext) throws -> any FittedModel {
         try fitForest(data, context: context)

@@ -8,7 +8,7 @@ import SieveCore
 /// on the training rows is chosen (each fold standardised on its own training part), then the
 /// model is refitted on all rows. The Gram matrix is accumulated once; every fold's standardised
 /// system is derived from it, so cross-validation costs one pass over the data.
-public struct RidgeRegression: Regressor, Equatable {
+public struct RidgeRegression: ConfigurableModel, Equatable {
     /// Candidate penalties; one value fits directly, several are chosen between by cross-validation.
     public var alphas: [Double] = [1.0]
     /// Folds of the internal cross-validation.
@@ -18,19 +18,23 @@ public struct RidgeRegression: Regressor, Equatable {
         self.alphas = alphas; self.folds = folds
     }
 
-    public func validate() -> [ParameterProblem] {
-        var checks = ParameterChecks()
-        checks.require(!alphas.isEmpty, "alpha", "alpha needs at least one value.")
-        checks.require(alphas.allSatisfy { $0 > 0 && $0.isFinite }, "alpha",
-                       "alpha must be positive (a penalty of 0 leaves collinear Magpie features unsolvable), got \(alphas).")
-        checks.require(folds >= 2, "folds", "folds must be at least 2, got \(folds).")
-        return checks.problems
-    }
+    public init() { self.init(alphas: [1.0]) }
 
-    public var resolvedParameters: [(name: String, value: String)] {
-        [("alpha", alphas.count == 1 ? alphas[0].description : "[" + alphas.map(\.description).joined(separator: ", ") + "]"),
-         ("folds", String(folds))]
-    }
+    public static let kind = "ridge"
+    public static let summary = "Ridge regression on standardised features, closed form (alpha chosen by cross-validation over a list)."
+    public static let parameters: [ModelParameter<RidgeRegression>] = [
+        ModelParameter("alpha", read: { node, log, model in
+            let values = log.list(node).map { log.number($0, "alpha") }
+            if values.allSatisfy({ $0 != nil }), !values.isEmpty { model.alphas = values.map { $0! } }
+        }, text: { m in
+            m.alphas.count == 1 ? m.alphas[0].description : "[" + m.alphas.map(\.description).joined(separator: ", ") + "]"
+        }, check: { m in
+            if m.alphas.isEmpty { return "alpha needs at least one value." }
+            return m.alphas.allSatisfy { $0 > 0 && $0.isFinite } ? nil
+                : "alpha must be positive (a penalty of 0 leaves collinear Magpie features unsolvable), got \(m.alphas)."
+        }, vary: { $0.alphas = $0.alphas.map { $0 * 2 } }),
+        .int("folds", \.folds, atLeast: 2),
+    ]
 
     public func fit(_ data: TrainingData, context: FitContext) throws -> any FittedModel {
         try fitRidge(data, context: context)

@@ -6,20 +6,10 @@ import SieveXGBoost
 ///
 /// Parameter names and defaults follow Python's `xgboost.XGBRegressor` 1.7.4, so the same values
 /// give the same model (squared-error objective, base score 0.5).
-public struct XGBoostRegressor: Regressor, Equatable {
+public struct XGBoostRegressor: ConfigurableModel, Equatable {
     public enum TreeMethod: String, Sendable, CaseIterable { case hist, approx, exact }
 
-    /// Early stopping on a held-out part of the training rows.
-    public struct EarlyStopping: Sendable, Equatable {
-        /// Fraction of the training rows held out to watch the validation RMSE.
-        public var validationFraction: Double
-        /// Stop after this many rounds without improvement.
-        public var patience: Int
-
-        public init(validationFraction: Double, patience: Int) {
-            self.validationFraction = validationFraction; self.patience = patience
-        }
-    }
+    public typealias EarlyStopping = SieveModels.EarlyStopping
 
     public var rounds = 100
     public var learningRate = 0.3
@@ -40,56 +30,32 @@ public struct XGBoostRegressor: Regressor, Equatable {
 
     public init() {}
 
-    public func validate() -> [ParameterProblem] {
-        var checks = ParameterChecks()
-        checks.require(rounds >= 1, "rounds", "rounds must be at least 1, got \(rounds).")
-        checks.require(learningRate > 0 && learningRate <= 1, "learning_rate", "learning_rate must be in (0, 1], got \(learningRate).")
-        checks.require(maxDepth >= 1, "max_depth", "max_depth must be at least 1, got \(maxDepth).")
-        checks.require(minChildWeight >= 0, "min_child_weight", "min_child_weight must be at least 0, got \(minChildWeight).")
-        for (name, value) in [("subsample", subsample), ("colsample_bytree", colsampleByTree),
-                              ("colsample_bylevel", colsampleByLevel), ("colsample_bynode", colsampleByNode)] {
-            checks.require(value > 0 && value <= 1, name, "\(name) must be in (0, 1], got \(value).")
-        }
-        checks.require(lambda >= 0, "lambda", "lambda must be at least 0, got \(lambda).")
-        checks.require(alpha >= 0, "alpha", "alpha must be at least 0, got \(alpha).")
-        checks.require(gamma >= 0, "gamma", "gamma must be at least 0, got \(gamma).")
-        checks.require(parallelTrees >= 1, "num_parallel_tree", "num_parallel_tree must be at least 1, got \(parallelTrees).")
-        checks.require(maxBin >= 2, "max_bin", "max_bin must be at least 2, got \(maxBin).")
-        checks.require(baseScore.isFinite, "base_score", "base_score must be a finite number.")
-        if let stop = earlyStopping {
-            checks.require(stop.validationFraction > 0 && stop.validationFraction < 1, "early_stopping",
-                           "early_stopping.validation_fraction must be in (0, 1), got \(stop.validationFraction).")
-            checks.require(stop.patience >= 1, "early_stopping", "early_stopping.rounds must be at least 1, got \(stop.patience).")
-        }
-        return checks.problems
-    }
+    public static let kind = "xgboost"
+    public static let summary = "Gradient-boosted trees through libxgboost's C API (Python XGBRegressor defaults)."
+    public static let parameters: [ModelParameter<XGBoostRegressor>] = [
+        .int("rounds", \.rounds, atLeast: 1),
+        .number("learning_rate", \.learningRate, .fraction, library: "eta"),
+        .int("max_depth", \.maxDepth, atLeast: 1, library: "max_depth"),
+        .number("min_child_weight", \.minChildWeight, .atLeast(0), library: "min_child_weight"),
+        .number("subsample", \.subsample, .fraction, library: "subsample"),
+        .number("colsample_bytree", \.colsampleByTree, .fraction, library: "colsample_bytree"),
+        .number("colsample_bylevel", \.colsampleByLevel, .fraction, library: "colsample_bylevel"),
+        .number("colsample_bynode", \.colsampleByNode, .fraction, library: "colsample_bynode"),
+        .number("lambda", \.lambda, .atLeast(0), library: "lambda"),
+        .number("alpha", \.alpha, .atLeast(0), library: "alpha"),
+        .number("gamma", \.gamma, .atLeast(0), library: "gamma"),
+        .choice("tree_method", \.treeMethod, library: "tree_method"),
+        .int("num_parallel_tree", \.parallelTrees, atLeast: 1, library: "num_parallel_tree"),
+        .int("max_bin", \.maxBin, atLeast: 2, library: "max_bin"),
+        .number("base_score", \.baseScore, .any, library: "base_score"),
+        .earlyStopping(\.earlyStopping),
+    ]
 
-    public var resolvedParameters: [(name: String, value: String)] {
-        var list: [(name: String, value: String)] = [
-            ("rounds", String(rounds)), ("learning_rate", learningRate.description), ("max_depth", String(maxDepth)),
-            ("min_child_weight", minChildWeight.description), ("subsample", subsample.description),
-            ("colsample_bytree", colsampleByTree.description), ("colsample_bylevel", colsampleByLevel.description),
-            ("colsample_bynode", colsampleByNode.description), ("lambda", lambda.description),
-            ("alpha", alpha.description), ("gamma", gamma.description), ("tree_method", treeMethod.rawValue),
-            ("num_parallel_tree", String(parallelTrees)), ("max_bin", String(maxBin)),
-            ("base_score", baseScore.description)]
-        if let stop = earlyStopping {
-            list.append(("early_stopping", "{validation_fraction: \(stop.validationFraction), rounds: \(stop.patience)}"))
-        }
-        return list
-    }
-
-    /// The parameters handed to `XGBoosterSetParam`, in a fixed order.
+    /// The parameters handed to `XGBoosterSetParam`: the table's library parameters with the
+    /// objective, seed, threads and evaluation metric.
     public func libraryParameters(seed: UInt64, threads: Int) -> [(String, String)] {
-        [("objective", "reg:squarederror"), ("base_score", baseScore.description),
-         ("eta", learningRate.description), ("max_depth", String(maxDepth)),
-         ("min_child_weight", minChildWeight.description), ("subsample", subsample.description),
-         ("colsample_bytree", colsampleByTree.description), ("colsample_bylevel", colsampleByLevel.description),
-         ("colsample_bynode", colsampleByNode.description), ("lambda", lambda.description),
-         ("alpha", alpha.description), ("gamma", gamma.description), ("tree_method", treeMethod.rawValue),
-         ("num_parallel_tree", String(parallelTrees)), ("max_bin", String(maxBin)),
-         ("seed", String(seed & 0x7FFF_FFFF)), ("nthread", String(threads)), ("verbosity", "0"),
-         ("eval_metric", "rmse")]
+        [("objective", "reg:squarederror")] + libraryParameters
+            + [("seed", String(seed & 0x7FFF_FFFF)), ("nthread", String(threads)), ("verbosity", "0"), ("eval_metric", "rmse")]
     }
 
     public func fit(_ data: TrainingData, context: FitContext) throws -> any FittedModel {

@@ -14,7 +14,7 @@ public enum Figures {
         split == "id" ? "ID test" : split == "unused" ? "unused pool" : "OOD: \(split)"
     }
 
-    static func safe(_ name: String) -> String {
+    public static func safe(_ name: String) -> String {
         String(name.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" ? $0 : "_" })
     }
 
@@ -100,7 +100,7 @@ public enum Figures {
     }
 
     /// The active-learning figure: one colour per strategy, the random-subset curve dashed.
-    static func selectionCurveByStrategy(fileName: String, title: String, points: [CurvePoint], strategies: [String],
+    public static func selectionCurveByStrategy(fileName: String, title: String, points: [CurvePoint], strategies: [String],
                                          model: String, baseline: [ResultGroup], split: String, units: String?) -> Figure {
         var series: [LineChart.Series] = []
         for (i, strategy) in strategies.enumerated() {

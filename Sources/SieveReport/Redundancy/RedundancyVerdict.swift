@@ -143,5 +143,5 @@ public struct RedundancyVerdict: Sendable {
         return md.joined(separator: "\n") + "\n"
     }
 
-    static func label(_ split: String) -> String { split == "id" ? "ID test" : "OOD: \(split)" }
+    public static func label(_ split: String) -> String { split == "id" ? "ID test" : "OOD: \(split)" }
 }

@@ -26,33 +26,3 @@ public enum StrategyCurves {
         return out.text
     }
 }
-
-/// What each pruning iteration measured, in long format.
-public enum PruningCurves {
-    public struct Row: Sendable {
-        public var strategy: String
-        public var iteration: Int
-        public var kept: Int
-        public var poolRows: Int
-        public var model: String
-        public var role: String
-        public var split: String
-        public var metrics: RegressionMetrics
-
-        public init(strategy: String, iteration: Int, kept: Int, poolRows: Int, model: String, role: String,
-                    split: String, metrics: RegressionMetrics) {
-            self.strategy = strategy; self.iteration = iteration; self.kept = kept; self.poolRows = poolRows
-            self.model = model; self.role = role; self.split = split; self.metrics = metrics
-        }
-    }
-
-    public static func csv(_ rows: [Row]) -> String {
-        var out = CSVText(header: ["strategy", "iteration", "kept", "kept_fraction", "model", "role", "split", "rmse", "mae", "r2"])
-        for r in rows {
-            out.append([r.strategy, String(r.iteration), String(r.kept), NumberText.exact(Double(r.kept) / Double(r.poolRows)),
-                        r.model, r.role, r.split, NumberText.exact(r.metrics.rmse), NumberText.exact(r.metrics.mae),
-                        NumberText.exact(r.metrics.r2)])
-        }
-        return out.text
-    }
-}

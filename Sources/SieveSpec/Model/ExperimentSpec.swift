@@ -1,17 +1,5 @@
 import SieveCore
 
-/// A value from the spec together with where it was written, so later checks (a missing file, a
-/// column the CSV lacks) can point at the right place.
-public struct Located<Value: Sendable & Equatable>: Sendable, Equatable {
-    public var value: Value
-    public var location: SourceLocation
-
-    public init(_ value: Value, at location: SourceLocation) {
-        self.value = value
-        self.location = location
-    }
-}
-
 /// A whole experiment grid, as declared in a YAML spec and checked for shape and ranges.
 public struct ExperimentSpec: Sendable {
     public var name: String
@@ -32,8 +20,9 @@ public struct ExperimentSpec: Sendable {
     public var evaluateUnused: Bool
     /// Feature attributions to compute, if any.
     public var explain: ExplainSpec?
-    /// Active-learning campaigns, if any.
-    public var activeLearning: ActiveLearningSpec?
+    /// The spec sections of campaign kinds (pruning, active learning, …), read by the kinds
+    /// themselves, in the order written.
+    public var campaigns: [CampaignSection]
     /// The redundancy verdict's tolerance: a training set is "as good" when its RMSE is within
     /// this fraction of the full pool's.
     public var redundancyTolerance: Double
@@ -120,30 +109,21 @@ public struct ModelSpec: Sendable, Equatable {
     }
 }
 
-/// How training sets are chosen.
+/// How training sets are chosen besides campaigns: random subsets on or off.
 public struct SelectionSpec: Sendable, Equatable {
     /// Random subsets of the pool (the baseline).
     public var random = true
-    /// Pruning campaigns, each guided by one model.
-    public var prune: [PruneSpec] = []
     public var location: SourceLocation?
 
     public init() {}
 }
 
-/// A pruning campaign: which model guides it, which model checks its transferability, and its
-/// settings (paper defaults when absent).
-public struct PruneSpec: Sendable, Equatable {
-    public var guide: Located<String>
-    public var transfer: Located<String>?
-    public var threshold = 0.5
-    public var holdout = 0.2
-    public var minimumDrop = 0.01
-    public var minimumRemaining = 300
-    public var location: SourceLocation
+/// A campaign kind's section of the spec, found at the kind's path (`["selection", "prune"]`).
+public struct CampaignSection: Sendable, Equatable {
+    public var path: [String]
+    public var node: SpecNode
 
-    /// The strategy name of runs trained on this campaign's pruned sets.
-    public var strategy: String { "prune-\(guide.value)" }
+    public init(path: [String], node: SpecNode) { self.path = path; self.node = node }
 }
 
 /// Feature attributions: permutation importance for every model (plus TreeSHAP for XGBoost).
@@ -156,31 +136,4 @@ public struct ExplainSpec: Sendable, Equatable {
     /// How many top features count for rank stability and the plots.
     public var top = 10
     public var location: SourceLocation
-}
-
-/// Active-learning campaigns: one per strategy and seed.
-public struct ActiveLearningSpec: Sendable, Equatable {
-    public var strategies: [Located<String>]
-    /// Sizes: fractions of the pool or row counts.
-    public var initial: TrainSize = .fraction(0.01)
-    public var batch: TrainSize = .fraction(0.01)
-    public var stop: TrainSize = .fraction(0.5)
-    /// Seeds of the campaigns (the spec's `seeds` when absent).
-    public var seeds: [Int]?
-    /// Models measured at every iteration (and used by qbc and rf_uncertainty unless told otherwise).
-    public var evaluate: [Located<String>]
-    /// qbc: the committee's members, or one model resampled `bootstrap` times.
-    public var committee: [Located<String>]?
-    public var bootstrap: Int?
-    /// rf_uncertainty: the forest whose trees are interrogated.
-    public var forest: Located<String>?
-    /// xgb_uncertainty: IBUG's model and neighbourhood.
-    public var ibugRounds = 1000
-    public var ibugLearningRate = 0.25
-    public var ibugLambda = 0.01
-    public var ibugMaxDepth = 6
-    public var ibugK = 100
-    public var location: SourceLocation
-
-    public static let strategyNames = ["random", "qbc", "rf_uncertainty", "xgb_uncertainty"]
 }

@@ -5,7 +5,7 @@ import SieveCore
 /// the named columns) come later, in the engine's spec checker.
 public enum SpecReader {
     static let topLevelKeys = ["name", "description", "dataset", "splits", "models", "train_sizes", "seeds", "selection",
-                               "evaluate_unused", "redundancy", "explain", "active_learning", "output"]
+                               "evaluate_unused", "redundancy", "explain", "output"]
 
     /// What reading a spec found: the spec when its required parts could be read, the model
     /// entries that were well-formed (checked further by the engine even when other parts are
@@ -18,30 +18,32 @@ public enum SpecReader {
     }
 
     /// Reads the spec at `path`; throws ``DiagnosticsError`` with every problem found.
-    public static func read(path: String) throws -> ExperimentSpec {
-        let reading = try parse(path: path)
+    /// `campaignPaths` are where campaign kinds keep their sections (`["active_learning"]`,
+    /// `["selection", "prune"]`): their nodes are kept for the kinds to read.
+    public static func read(path: String, campaignPaths: [[String]] = []) throws -> ExperimentSpec {
+        let reading = try parse(path: path, campaignPaths: campaignPaths)
         guard reading.diagnostics.isEmpty, let spec = reading.spec else { throw DiagnosticsError(reading.diagnostics) }
         return spec
     }
 
     /// Reads spec text; throws ``DiagnosticsError`` with every problem found.
-    public static func read(text: String, path: String) throws -> ExperimentSpec {
-        let reading = parse(text: text, path: path)
+    public static func read(text: String, path: String, campaignPaths: [[String]] = []) throws -> ExperimentSpec {
+        let reading = parse(text: text, path: path, campaignPaths: campaignPaths)
         guard reading.diagnostics.isEmpty, let spec = reading.spec else { throw DiagnosticsError(reading.diagnostics) }
         return spec
     }
 
     /// Reads the spec at `path` as far as it can; throws only when the file cannot be read.
-    public static func parse(path: String) throws -> Reading {
+    public static func parse(path: String, campaignPaths: [[String]] = []) throws -> Reading {
         guard let text = FileSystem.readText(path) else {
             throw DiagnosticsError([Diagnostic(at: nil, "The spec file \(path) does not exist or cannot be read.")])
         }
-        return parse(text: text, path: path)
+        return parse(text: text, path: path, campaignPaths: campaignPaths)
     }
 
     /// Reads spec text as far as it can; `path` locates it (relative paths inside resolve against
     /// its folder).
-    public static func parse(text: String, path: String) -> Reading {
+    public static func parse(text: String, path: String, campaignPaths: [[String]] = []) -> Reading {
         let source = SourceText(path: path, text: text)
         let root: SpecNode
         switch YAMLLoader.load(text, source: source) {
@@ -49,14 +51,17 @@ public enum SpecReader {
         case let .failure(diagnostic): return Reading(spec: nil, models: [], diagnostics: [diagnostic], source: source)
         }
         let log = SpecLog(source: source)
-        let (spec, models) = readRoot(root, log: log, folder: FileSystem.directory(of: path), source: source)
+        let (spec, models) = readRoot(root, log: log, folder: FileSystem.directory(of: path), source: source,
+                                      campaignPaths: campaignPaths)
         return Reading(spec: spec, models: models, diagnostics: log.sortedDiagnostics, source: source)
     }
 
-    private static func readRoot(_ root: SpecNode, log: SpecLog, folder: String, source: SourceText)
-        -> (ExperimentSpec?, [ModelSpec])
+    private static func readRoot(_ root: SpecNode, log: SpecLog, folder: String, source: SourceText,
+                                 campaignPaths: [[String]]) -> (ExperimentSpec?, [ModelSpec])
     {
-        guard let top = log.mapping(root, "The spec", keys: topLevelKeys) else { return (nil, []) }
+        let topCampaignKeys = campaignPaths.filter { $0.count == 1 }.map { $0[0] }
+        let selectionCampaignKeys = campaignPaths.filter { $0.count == 2 && $0[0] == "selection" }.map { $0[1] }
+        guard let top = log.mapping(root, "The spec", keys: topLevelKeys + topCampaignKeys) else { return (nil, []) }
         let name = top.required("name", "a short name for the experiment, used for the output folder.")
             .flatMap { log.string($0, "name") }
         if let name, let node = top["name"], name.contains("/") {
@@ -70,7 +75,9 @@ public enum SpecReader {
             .map { readModels($0, log: log) } ?? []
         let sizes = readTrainSizes(top["train_sizes"], log: log)
         let seeds = readSeeds(top["seeds"], log: log)
-        let selection = top["selection"].map { readSelection($0, log: log) } ?? SelectionSpec()
+        let (selection, selectionCampaigns) = top["selection"].map { readSelection($0, campaignKeys: selectionCampaignKeys, log: log) }
+            ?? (SelectionSpec(), [])
+        let campaigns = selectionCampaigns + topCampaignKeys.compactMap { key in top[key].map { CampaignSection(path: [key], node: $0) } }
         let evaluateUnused = top["evaluate_unused"].flatMap { log.bool($0, "evaluate_unused") } ?? false
         var tolerance = 0.1
         if let node = top["redundancy"], let map = log.mapping(node, "redundancy", keys: ["tolerance"]),
@@ -80,7 +87,6 @@ public enum SpecReader {
             }
         }
         let explain = top["explain"].flatMap { readExplain($0, log: log) }
-        let activeLearning = top["active_learning"].flatMap { readActiveLearning($0, log: log) }
         let output: Located<String>
         if let node = top["output"], let text = log.string(node, "output") {
             output = Located(FileSystem.resolve(text, against: folder), at: node.location)
@@ -91,7 +97,7 @@ public enum SpecReader {
         let spec = ExperimentSpec(name: name ?? "experiment", specPath: source.path, source: source, description: description,
                                   dataset: dataset, splits: splits, models: models, trainSizes: sizes, seeds: seeds,
                                   selection: selection, evaluateUnused: evaluateUnused, explain: explain,
-                                  activeLearning: activeLearning,
+                                  campaigns: campaigns,
                                   redundancyTolerance: tolerance,
                                   output: output, root: root)
         return (spec, models)
@@ -134,22 +140,7 @@ public enum SpecReader {
     }
 
     static func readSeeds(_ node: SpecNode?, log: SpecLog) -> [Int] {
-        guard let node else { return [0] }
-        if let count = node.int {
-            guard count >= 1 else { log.error(node, "seeds must be at least 1, got \(count)."); return [] }
-            return Array(0..<count)
-        }
-        guard let items = node.list, !items.isEmpty else {
-            log.error(node, "seeds must be a count (e.g. 5, meaning seeds 0–4) or a non-empty list of integers.")
-            return []
-        }
-        var seeds: [Int] = []
-        for item in items {
-            guard let seed = log.int(item, "Each seed") else { continue }
-            if seeds.contains(seed) { log.error(item, "The seed \(seed) is listed twice."); continue }
-            seeds.append(seed)
-        }
-        return seeds
+        node.map { SeedList.read($0, log: log) } ?? [0]
     }
 
     // MARK: Models

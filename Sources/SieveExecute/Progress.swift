@@ -1,0 +1,65 @@
+import Foundation
+import Synchronization
+import SieveCore
+import SievePlan
+import SieveSelection
+
+/// What happens while a grid runs, for progress displays.
+public enum ProgressEvent: Sendable {
+    /// The grid is planned: `total` runs to do now, `reused` already done.
+    case began(total: Int, reused: Int, jobs: Int, threadsPerRun: Int)
+    case runStarted(PlannedRun, ProgressSnapshot)
+    case runFinished(RunRecord, ProgressSnapshot)
+    /// A campaign ended (done, failed, or stopped between iterations).
+    case campaignFinished(PlannedCampaign, CampaignRecord)
+}
+
+/// Counts and timing at one moment of a grid.
+public struct ProgressSnapshot: Sendable {
+    public let finished: Int
+    public let failed: Int
+    public let running: Int
+    public let total: Int
+    public let elapsed: Double
+    /// Seconds left, estimated from the runs finished so far weighted by their training size;
+    /// nil before the first run finishes.
+    public let remaining: Double?
+}
+
+/// Keeps the counts behind ``ProgressSnapshot``s; safe to call from any thread.
+public final class ProgressTracker: Sendable {
+    private struct State {
+        var finished = 0, failed = 0, running = 0
+        var doneCost = 0.0, startedCost = 0.0
+    }
+
+    private let state = Mutex(State())
+    private let start = Date()
+    private let total: Int
+    private let totalCost: Double
+
+    public init(runs: [PlannedRun]) {
+        total = runs.count
+        totalCost = runs.reduce(0) { $0 + $1.weight }
+    }
+
+    public func started(_ run: PlannedRun) -> ProgressSnapshot {
+        state.withLock { $0.running += 1; return snapshot($0) }
+    }
+
+    public func finished(_ run: PlannedRun, failed: Bool) -> ProgressSnapshot {
+        state.withLock {
+            $0.running -= 1; $0.finished += 1
+            if failed { $0.failed += 1 }
+            $0.doneCost += run.weight
+            return snapshot($0)
+        }
+    }
+
+    private func snapshot(_ s: State) -> ProgressSnapshot {
+        let elapsed = Date().timeIntervalSince(start)
+        let remaining = s.doneCost > 0 ? elapsed * (totalCost - s.doneCost) / s.doneCost : nil
+        return ProgressSnapshot(finished: s.finished, failed: s.failed, running: s.running, total: total,
+                                elapsed: elapsed, remaining: remaining)
+    }
+}

@@ -1,0 +1,142 @@
+import SieveCore
+import SieveData
+import SieveModels
+import SieveResolve
+import SieveSelection
+
+/// A named set of test rows of the feature store.
+public typealias TestSet = NamedRows
+
+/// What was read from one data file, for the manifest.
+public struct DatasetProvenance: Sendable, Equatable, Codable {
+    public let role: String
+    public let path: String
+    public let sha256: String
+    public let rows: Int
+    public let droppedRows: Int
+}
+
+/// An experiment's data, loaded once and shared read-only by every run: one feature store holding
+/// the main dataset and any other-file test sets, the training pool, and the test sets.
+public struct ExperimentData: Sendable {
+    public let store: FeatureStore
+    public let targets: [Double]
+    /// Rows runs draw their training sets from, ascending.
+    public let pool: [Int]
+    /// The ID test set ("id") first, then the OOD sets in spec order.
+    public let testSets: [TestSet]
+    public let provenance: [DatasetProvenance]
+    /// What identifies each store row to a person: its formula, or its file and line.
+    public let rowNames: [String]
+
+    public var splitNames: [String] { testSets.map(\.name) }
+
+    /// What campaigns see of the data.
+    public var campaignData: CampaignData {
+        CampaignData(store: store, targets: targets, pool: pool, testSets: testSets,
+                     rowNames: rowNames)
+    }
+
+    /// Loads the datasets, featurises them, and cuts the splits the experiment declares.
+    public static func load(_ experiment: ResolvedExperiment, loader: DatasetLoader = DatasetLoader()) throws -> ExperimentData {
+        let keepOriginals = experiment.models.contains { $0.regressor.usesOriginalColumns }
+        func options(_ o: DatasetOptions) -> DatasetOptions {
+            var o = o
+            o.keepOriginalColumns = keepOriginals
+            return o
+        }
+        let main = try loader.load(options(experiment.dataset.options))
+        var provenance = [DatasetProvenance(role: "dataset", path: main.path, sha256: main.sha256, rows: main.count,
+                                            droppedRows: main.droppedRows)]
+        // Rule-based OOD sets take their rows out of the main dataset before the ID split.
+        var removed = Set<Int>()
+        var ruleSets: [String: [Int]] = [:]
+        for set in experiment.ood {
+            guard case let .filter(rule) = set.source else { continue }
+            let rows = rule.matchingRows(of: main)
+            guard !rows.isEmpty else { throw ExperimentError.emptyTestSet(name: set.name, at: set.location) }
+            ruleSets[set.name] = rows
+            removed.formUnion(rows)
+        }
+        let remaining = (0..<main.count).filter { !removed.contains($0) }
+        guard remaining.count >= 4 else {
+            throw ExperimentError.tooFewRows(remaining: remaining.count, at: experiment.idTest.location)
+        }
+        let holdout = RandomHoldout(fraction: experiment.idTest.fraction, seed: experiment.idTest.seed)
+        let (idTest, pool) = holdout.split(remaining)
+
+        var matrix = main.features
+        var targets = main.targets
+        var rowNames = main.formulas ?? main.lines.map { "\(main.path):\($0)" }
+        var originalRows = main.originalRows
+        var testSets = [TestSet(name: "id", rows: idTest)]
+        let mainKeys = Set(main.compositions?.map(\.reducedKey) ?? [])
+        for set in experiment.ood {
+            switch set.source {
+            case .filter:
+                testSets.append(TestSet(name: set.name, rows: Self.sampled(ruleSets[set.name]!, set)))
+            case let .dataset(datasetOptions, dropOverlap, location):
+                var other = try loader.load(options(datasetOptions))
+                guard other.featureNames == main.featureNames else {
+                    throw ExperimentError.featureMismatch(name: set.name, at: location)
+                }
+                let before = other.count
+                if dropOverlap, let compositions = other.compositions {
+                    let kept = (0..<other.count).filter { !mainKeys.contains(compositions[$0].reducedKey) }
+                    other = other.selecting(rows: kept)
+                }
+                guard other.count > 0 else { throw ExperimentError.emptyTestSet(name: set.name, at: set.location) }
+                if set.sample != nil { other = other.selecting(rows: Self.sampled(Array(0..<other.count), set)) }
+                provenance.append(DatasetProvenance(role: "ood:\(set.name)", path: other.path, sha256: other.sha256,
+                                                    rows: other.count, droppedRows: other.droppedRows + (before - other.count)))
+                let start = matrix.rows
+                matrix = matrix.appendingRows(of: other.features)
+                targets += other.targets
+                rowNames += other.formulas ?? other.lines.map { "\(other.path):\($0)" }
+                if let header = main.originalHeader, let otherHeader = other.originalHeader, let rows = other.originalRows {
+                    // Columns are matched by name; a column the other file lacks is left empty.
+                    let map = header.map { otherHeader.firstIndex(of: $0) }
+                    originalRows! += rows.map { fields in map.map { $0.map { fields[$0] } ?? "" } }
+                }
+                testSets.append(TestSet(name: set.name, rows: Array(start..<matrix.rows)))
+            }
+        }
+        var store = FeatureStore(matrix: matrix, featureNames: main.featureNames)
+        if let header = main.originalHeader, let originalRows {
+            store.originals = OriginalColumns(header: header, rows: originalRows, targetColumn: experiment.dataset.options.target)
+        }
+        if experiment.models.contains(where: { $0.regressor.usesBinnedFeatures }) {
+            store = store.binning(referenceRows: pool)
+        }
+        return ExperimentData(store: store, targets: targets, pool: pool, testSets: testSets, provenance: provenance,
+                              rowNames: rowNames)
+    }
+}
+
+extension ExperimentData {
+    /// A seeded random sample of `rows` (ascending) when the test set asks for one.
+    static func sampled(_ rows: [Int], _ set: ResolvedOOD) -> [Int] {
+        guard let n = set.sample, n < rows.count else { return rows }
+        var rng = Xoshiro256(seed: StableSeed.of("ood-sample|\(set.name)"))
+        return rng.sample(n, from: rows.count).map { rows[$0] }.sorted()
+    }
+}
+
+/// A problem with an experiment found while preparing its data.
+public enum ExperimentError: Error, Sendable, CustomStringConvertible {
+    case emptyTestSet(name: String, at: SourceLocation)
+    case tooFewRows(remaining: Int, at: SourceLocation)
+    case featureMismatch(name: String, at: SourceLocation)
+
+    public var description: String {
+        switch self {
+        case let .emptyTestSet(name, at):
+            return "\(at): error: The test set '\(name)' has no rows; loosen its rule or check its data."
+        case let .tooFewRows(remaining, at):
+            return "\(at): error: Only \(remaining) rows are left for the ID test set and the pool after the OOD rules; "
+                + "the experiment needs at least 4."
+        case let .featureMismatch(name, at):
+            return "\(at): error: The test set '\(name)' yields different feature columns from the main dataset."
+        }
+    }
+}

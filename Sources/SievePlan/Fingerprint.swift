@@ -1,0 +1,38 @@
+import SieveData
+import SieveResolve
+
+/// Canonical text for everything a run's result depends on, built field by field (never from
+/// `String(describing:)` of sets or dictionaries, whose order changes between processes).
+enum Fingerprint {
+    /// How a file's rows become features and targets (its path is left out: the content hash
+    /// identifies the data, so moving a file does not make runs stale).
+    static func of(_ options: DatasetOptions) -> String {
+        let features: String
+        switch options.features {
+        case let .magpie(column): features = "magpie(\(column))"
+        case let .columns(names): features = "columns(\(names.joined(separator: ",")))"
+        case let .excluding(names): features = "exclude(\(names.sorted().joined(separator: ",")))"
+        case .allNumeric: features = "all-numeric"
+        }
+        return "target=\(options.target);features=\(features);formula=\(options.formulaColumn ?? "-");"
+            + "missing=\(options.missingValues.rawValue)"
+    }
+
+    static func of(_ rule: RowFilter) -> String {
+        ["min-elements=\(rule.minElements.map(String.init) ?? "-")",
+         "max-elements=\(rule.maxElements.map(String.init) ?? "-")",
+         "contains=\(rule.containsAny.sorted().joined(separator: ","))",
+         "min-target=\(rule.minTarget.map { $0.description } ?? "-")",
+         "max-target=\(rule.maxTarget.map { $0.description } ?? "-")"].joined(separator: ";")
+    }
+
+    static func of(_ ood: ResolvedOOD) -> String {
+        let sample = ood.sample.map { ";sample=\($0)" } ?? ""
+        switch ood.source {
+        case let .dataset(options, dropOverlap, _):
+            return "\(ood.name)=dataset(\(of(options));drop-overlap=\(dropOverlap)\(sample))"
+        case let .filter(rule):
+            return "\(ood.name)=where(\(of(rule))\(sample))"
+        }
+    }
+}

@@ -1,0 +1,51 @@
+import SieveCore
+import SieveModels
+
+extension ActiveLearningCampaign {
+    static let commonKeys = ["strategies", "initial", "batch", "stop", "seeds", "evaluate"]
+
+    /// `active_learning`: the strategies, the evaluated models, the sizes, the seeds, and each
+    /// strategy's own settings block; one campaign per strategy and seed.
+    public static func resolve(_ node: SpecNode, context: CampaignResolution, log: SpecLog) -> [ActiveLearningCampaign] {
+        let registered = AcquisitionStrategies.all
+        let settingsKeys = registered.filter { !$0.settingKeys.isEmpty }.map { $0.name }
+        guard let map = log.mapping(node, "active_learning", keys: commonKeys + settingsKeys) else { return [] }
+        var chosen: [(type: any AcquisitionStrategy.Type, at: SourceLocation)] = []
+        let names = registered.map { $0.name }
+        if let s = map.required("strategies", "which strategies to run: \(names.joined(separator: ", ")).") {
+            for item in log.list(s) {
+                guard let name = log.choice(item, "An active-learning strategy", among: names),
+                      let type = AcquisitionStrategies.named(name) else { continue }
+                if chosen.contains(where: { $0.type.name == name }) { log.error(item, "The strategy '\(name)' is listed twice."); continue }
+                chosen.append((type, item.location))
+            }
+        }
+        let evaluateNames = map.required("evaluate", "the models measured at every iteration, e.g. [rf, xgb].")
+            .map { e in log.list(e).compactMap { item in log.string(item, "Each evaluated model").map { Located($0, at: item.location) } } } ?? []
+        let evaluate = evaluateNames.compactMap { context.model($0, role: "evaluated model", log: log) }
+        if map["evaluate"] != nil && evaluateNames.isEmpty { log.error(node, "active_learning needs at least one model in `evaluate`.") }
+        func size(_ key: String, _ fallback: TrainSize) -> TrainSize {
+            guard let n = map[key] else { return fallback }
+            switch n.value {
+            case let .double(f) where f > 0 && f <= 1: return .fraction(f)
+            case let .int(c) where c >= 1: return .count(c)
+            default:
+                log.error(n, "active_learning.\(key) must be a fraction of the pool (0 < f ≤ 1) or a positive row count, not '\(n)'.")
+                return fallback
+            }
+        }
+        let initial = size("initial", .fraction(0.01)), batch = size("batch", .fraction(0.01)), stop = size("stop", .fraction(0.5))
+        let seeds = map["seeds"].map { SeedList.read($0, log: log) } ?? context.seeds
+        var campaigns: [ActiveLearningCampaign] = []
+        for (type, at) in chosen {
+            let settings = map[type.name].flatMap { log.mapping($0, "active_learning.\(type.name)", keys: type.settingKeys) }
+            let located = AcquisitionResolution(campaign: context, evaluate: evaluate, location: at)
+            guard let acquisition = type.resolve(settings, context: located, log: log) else { continue }
+            for seed in seeds {
+                campaigns.append(ActiveLearningCampaign(acquisition: acquisition, evaluate: evaluate, initial: initial, batch: batch,
+                                                        stop: stop, seed: seed))
+            }
+        }
+        return evaluate.count == evaluateNames.count ? campaigns : []
+    }
+}

@@ -1,0 +1,62 @@
+import SieveCore
+import SieveModels
+
+/// XGBoost uncertainty by IBUG (Brophy & Lowd, NeurIPS 2022; as in Li et al., Nat. Commun. 14,
+/// 7283, 2023): a booster of one tree per round fitted on the labelled rows; a row's score is the
+/// spread of the targets of its `k` nearest labelled rows by shared leaves (see ``IBUGScorer``).
+/// Defaults are the paper's `xgb_1tree` model (1000 rounds, learning rate 0.25, lambda 0.01,
+/// alpha 0) and IBUG's k = 100.
+public struct IBUGUncertainty: AcquisitionStrategy {
+    public static let name = "xgb_uncertainty"
+    public static let settingKeys = ["rounds", "learning_rate", "lambda", "max_depth", "k"]
+
+    public var rounds = 1000
+    public var learningRate = 0.25
+    public var lambda = 0.01
+    public var maxDepth = 6
+    public var k = 100
+
+    public init() {}
+
+    public static func resolve(_ settings: MappingReader?, context: AcquisitionResolution, log: SpecLog) -> IBUGUncertainty? {
+        var s = IBUGUncertainty()
+        if let v = settings?["rounds"], let n = log.int(v, "xgb_uncertainty.rounds") { s.rounds = n }
+        if let v = settings?["learning_rate"], let n = log.number(v, "xgb_uncertainty.learning_rate") { s.learningRate = n }
+        if let v = settings?["lambda"], let n = log.number(v, "xgb_uncertainty.lambda") { s.lambda = n }
+        if let v = settings?["max_depth"], let n = log.int(v, "xgb_uncertainty.max_depth") { s.maxDepth = n }
+        if let v = settings?["k"], let n = log.int(v, "xgb_uncertainty.k") {
+            if n >= 1 { s.k = n } else { log.error(v, "xgb_uncertainty.k must be at least 1, got \(n).") }
+        }
+        let problems = s.model.validate()
+        for problem in problems {
+            let at = settings?[problem.parameter]?.location ?? settings?.node.location ?? context.location
+            log.error(at, "In active_learning.xgb_uncertainty: \(problem.message)")
+        }
+        return problems.isEmpty ? s : nil
+    }
+
+    /// The booster IBUG reads leaves from.
+    public var model: XGBoostRegressor {
+        var m = XGBoostRegressor()
+        m.rounds = rounds; m.learningRate = learningRate; m.lambda = lambda; m.alpha = 0; m.maxDepth = maxDepth
+        return m
+    }
+
+    public var fingerprint: String {
+        "xgb_uncertainty{rounds=\(rounds)|learning_rate=\(learningRate)|lambda=\(lambda)|max_depth=\(maxDepth)|k=\(k)}"
+    }
+
+    /// A second booster of 1,000 single trees on every feature, then the leaf search: about twice
+    /// a campaign's evaluation fits.
+    public var costFactor: Double { 2 }
+
+    public func scores(_ request: AcquisitionRequest) throws -> [Double] {
+        let labelled = request.labelled
+        let booster = try model.fitBooster(request.data.training(labelled),
+                                           context: FitContext(seed: SplitMix64.mix(request.seed ^ StableSeed.of("ibug|\(request.iteration)")),
+                                                               threads: request.threads))
+        let scorer = IBUGScorer(trainingLeaves: try booster.leafIndices(request.data.store, rows: labelled),
+                                targets: labelled.map { request.data.targets[$0] }, k: k)
+        return scorer.scores(queryLeaves: try booster.leafIndices(request.data.store, rows: request.unlabelled), threads: request.threads)
+    }
+}

@@ -1,0 +1,50 @@
+import SieveCore
+import SieveModels
+
+extension PruningCampaign {
+    static let keys = ["guide", "transfer", "threshold", "holdout", "min_drop", "min_remaining"]
+
+    /// `selection.prune`: a list of campaigns, each `{guide, transfer, threshold, holdout, min_drop,
+    /// min_remaining}` or just a guide's name.
+    public static func resolve(_ node: SpecNode, context: CampaignResolution, log: SpecLog) -> [PruningCampaign] {
+        var campaigns: [PruningCampaign] = []
+        var guides: [String: SourceLocation] = [:]
+        for item in log.list(node) {
+            guard let (guideName, transferName, parameters) = read(item, log: log) else { continue }
+            if let first = guides[guideName.value] {
+                log.error(guideName.location, "Two pruning campaigns are guided by '\(guideName.value)' (first at line \(first.line)).")
+                continue
+            }
+            guides[guideName.value] = guideName.location
+            let guide = context.model(guideName, role: "pruning guide", log: log)
+            let transfer = transferName.map { context.model($0, role: "pruning transfer model", log: log) }
+            guard let guide, transfer.map({ $0 != nil }) ?? true else { continue }
+            campaigns.append(PruningCampaign(guide: guide, transfer: transfer ?? nil, parameters: parameters))
+        }
+        return campaigns
+    }
+
+    private static func read(_ node: SpecNode, log: SpecLog) -> (Located<String>, Located<String>?, PruningParameters)? {
+        // `prune: [xgb]` is shorthand for `{guide: xgb}`.
+        if let guide = node.string { return (Located(guide, at: node.location), nil, PruningParameters()) }
+        guard let map = log.mapping(node, "A pruning campaign", keys: keys) else { return nil }
+        guard let g = map.required("guide", "the model that guides the pruning."), let guide = log.string(g, "guide") else { return nil }
+        var parameters = PruningParameters()
+        var transfer: Located<String>?
+        if let t = map["transfer"], let name = log.string(t, "transfer") { transfer = Located(name, at: t.location) }
+        if let v = map["threshold"], let x = log.number(v, "threshold") {
+            if x > 0 { parameters.threshold = x } else { log.error(v, "threshold is a multiple of the guide's MAE and must be positive, got \(x).") }
+        }
+        if let v = map["holdout"], let x = log.number(v, "holdout") {
+            if x > 0 && x < 1 { parameters.holdout = x } else { log.error(v, "holdout is the fraction held out each iteration, in (0, 1); got \(x).") }
+        }
+        if let v = map["min_drop"], let x = log.number(v, "min_drop") {
+            if x > 0 && x < 1 { parameters.minimumDrop = x } else { log.error(v, "min_drop is a fraction of the pool in (0, 1); got \(x).") }
+        }
+        if let v = map["min_remaining"], let x = log.int(v, "min_remaining") {
+            if x >= 2 { parameters.minimumRemaining = x } else { log.error(v, "min_remaining must be at least 2, got \(x).") }
+        }
+        if let transfer, transfer.value == guide { log.error(transfer.location, "The transfer model must differ from the guide.") }
+        return (Located(guide, at: g.location), transfer, parameters)
+    }
+}

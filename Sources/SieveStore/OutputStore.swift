@@ -1,0 +1,27 @@
+import SieveCore
+import SieveExecute
+import SieveSelection
+
+/// An output folder's run records and campaign checkpoints, as execution writes them.
+public struct OutputStore: ExecutionStore {
+    public let runs: RunStore
+    public let campaigns: CampaignStore
+
+    public init(output: String) {
+        runs = RunStore(output: output)
+        campaigns = CampaignStore(output: output)
+    }
+
+    public func markStarted(_ runID: String) { runs.markStarted(runID) }
+
+    public func store(_ record: RunRecord) throws {
+        try runs.write(record)
+        runs.clearMarker(record.id)
+    }
+
+    public func checkpoint<State: Codable & Sendable & Equatable>(_ id: String, as state: State.Type) -> CampaignFile<State>? {
+        campaigns.file(id: id, as: state)
+    }
+
+    public func writeCheckpoint<State: Codable & Sendable & Equatable>(_ file: CampaignFile<State>) throws { try campaigns.write(file) }
+}
