@@ -17,13 +17,19 @@ let package = Package(
             pkgConfig: "xgboost",
             providers: [.apt(["libxgboost-dev"])]
         ),
+        .systemLibrary(
+            name: "CSpglib",
+            pkgConfig: "spglib",
+            providers: [.apt(["libsymspg-dev"])]
+        ),
         .target(name: "SieveCore"),
         .target(
             name: "SieveData",
-            dependencies: ["SieveCore"],
+            dependencies: ["SieveCore", "SieveSpglib"],
             resources: [.copy("Resources/magpie.csv")]
         ),
         .target(name: "SieveXGBoost", dependencies: ["CXGBoost"]),
+        .target(name: "SieveSpglib", dependencies: ["CSpglib"]),
         .target(name: "SieveModels", dependencies: ["SieveCore", "SieveXGBoost"]),
         .target(name: "SieveSelection", dependencies: ["SieveCore", "SieveModels"]),
         .target(name: "SieveSpec", dependencies: ["SieveCore", "Yams"]),
@@ -52,6 +58,7 @@ let package = Package(
         .testTarget(name: "SieveCoreTests", dependencies: ["SieveCore"]),
         .testTarget(name: "SieveDataTests", dependencies: ["SieveData"], resources: [.copy("Fixtures")]),
         .testTarget(name: "SieveXGBoostTests", dependencies: ["SieveXGBoost"]),
+        .testTarget(name: "SieveSpglibTests", dependencies: ["SieveSpglib"]),
         .testTarget(name: "SieveModelsTests", dependencies: ["SieveModels", "SieveData"], resources: [.copy("Fixtures")]),
         .testTarget(name: "SieveSelectionTests", dependencies: ["SieveSelection"]),
         .testTarget(name: "SieveSpecTests", dependencies: ["SieveSpec"]),
