@@ -1,5 +1,4 @@
 import CSpglib
-import Synchronization
 
 /// Space-group search with spglib's C library (A. Togo, K. Shinohara, I. Tanaka, "Spglib: a
 /// software library for crystal symmetry search", Sci. Technol. Adv. Mater. Meth. 4, 2384822
@@ -8,10 +7,14 @@ import Synchronization
 /// The only importer of `CSpglib`. Lattices come in here as pymatgen and spglib's Python API hold
 /// them, the basis vectors a, b, c as the ROWS of a row-major 3×3 matrix; spglib's C API wants
 /// them as the COLUMNS of `double lattice[3][3]`, so the wrapper transposes before every call.
-/// spglib keeps its error code in one process-wide variable, so calls are serialised by a lock:
-/// a space-group search takes well under a millisecond for cells of tens of atoms.
+///
+/// Threads: the only global state spglib 2.0.2 writes is its error code, one process-wide
+/// variable (its other file-scope statics in `src/*.c` are lookup tables; spglib issue #282 on
+/// the error code's thread safety). Searches therefore run concurrently under a shared lock and never read the code; a failed search is
+/// repeated under the exclusive lock, where the code it leaves is its own, to get spglib's
+/// message. spglib's answer depends only on its input, so the repeat fails the same way.
 public enum Spglib {
-    private static let lock = Mutex(())
+    private static let lock = SharedExclusiveLock()
 
     /// The version of libsymspg this process linked, e.g. "2.0.2".
     public static var version: String {
@@ -38,8 +41,8 @@ public enum Spglib {
         for i in 0..<3 { for j in 0..<3 { columns[3 * i + j] = lattice[3 * j + i] } }
         var positions = positions
         var types = types
-        return try lock.withLock { _ in
-            let dataset = columns.withUnsafeMutableBufferPointer { latticeBuffer in
+        let search = { () -> UnsafeMutablePointer<SpglibDataset>? in
+            columns.withUnsafeMutableBufferPointer { latticeBuffer in
                 positions.withUnsafeMutableBufferPointer { positionBuffer in
                     types.withUnsafeMutableBufferPointer { typeBuffer in
                         latticeBuffer.withMemoryRebound(to: (Double, Double, Double).self) { rows in
@@ -51,14 +54,29 @@ public enum Spglib {
                     }
                 }
             }
-            guard let dataset else { throw lastSpglibError("spg_get_dataset") }
+        }
+        if let dataset = lock.shared(search) {
             defer { spg_free_dataset(dataset) }
             let number = Int(dataset.pointee.spacegroup_number)
-            guard (1...230).contains(number) else { throw lastSpglibError("spg_get_dataset") }
-            let symbol = withUnsafeBytes(of: dataset.pointee.international_symbol) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            if (1...230).contains(number) {
+                let symbol = withUnsafeBytes(of: dataset.pointee.international_symbol) { raw in
+                    String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+                }
+                return (number, symbol)
             }
-            return (number, symbol)
+        }
+        // Failed: repeat alone, so that the error code read afterwards belongs to this search.
+        throw lock.exclusive { () -> SpglibError in
+            let again = search()
+            if let again {
+                let number = again.pointee.spacegroup_number
+                spg_free_dataset(again)
+                if !(1...230).contains(number) {
+                    return SpglibError(function: "spg_get_dataset", message: "it returned space group number \(number)")
+                }
+                return SpglibError(function: "spg_get_dataset", message: "it failed once and succeeded when repeated")
+            }
+            return lastSpglibError("spg_get_dataset")
         }
     }
 }

@@ -17,8 +17,8 @@ public struct SpglibError: Error, Sendable, Equatable, CustomStringConvertible {
     public var description: String { "spglib's \(function) failed: \(message)." }
 }
 
-/// The message for spglib's current error code; call it under ``Spglib``'s lock, right after the
-/// failed call, because the code is one process-wide variable in spglib 2.0.
+/// The message for spglib's current error code; call it under ``Spglib``'s exclusive lock, right
+/// after the failed call, because the code is one process-wide variable in spglib 2.0.
 func lastSpglibError(_ function: StaticString) -> SpglibError {
     let code = spg_get_error_code()
     let message = spg_get_error_message(code).map { String(cString: $0) } ?? "no message"

@@ -1,3 +1,5 @@
+import Dispatch
+import Synchronization
 import Testing
 @testable import SieveSpglib
 
@@ -74,6 +76,30 @@ import Testing
         } catch {
             Issue.record("unexpected error \(error)")
         }
+    }
+
+    /// Searches from many threads at once, failures among them, give the answers and messages of
+    /// searches made one at a time.
+    @Test func concurrentSearchesAgreeWithSerialOnes() throws {
+        let salt = rockSalt(), zinc = wurtzite()
+        let close: (lattice: [Double], positions: [Double], types: [Int32]) = ([4, 0, 0, 0, 4, 0, 0, 0, 4], [0, 0, 0, 0.01, 0, 0], [1, 1])
+        let cells = [salt, zinc, close]
+        let outcomes = Mutex([String](repeating: "", count: 90))
+        DispatchQueue.concurrentPerform(iterations: 90) { i in
+            let cell = cells[i % 3]
+            let text: String
+            do {
+                let g = try Spglib.spaceGroup(lattice: cell.lattice, positions: cell.positions, types: cell.types,
+                                              symprec: i % 3 == 1 ? 0.01 : 0.1)
+                text = "\(g.number) \(g.international)"
+            } catch {
+                text = "\(error)"
+            }
+            outcomes.withLock { $0[i] = text }
+        }
+        let expected = ["225 Fm-3m", "186 P6_3mc", "spglib's spg_get_dataset failed: too close distance between atoms."]
+        let wrong = outcomes.withLock { $0 }.enumerated().filter { $0.element != expected[$0.offset % 3] }
+        #expect(wrong.isEmpty, "\(wrong.count) of 90 differ, first: \(wrong.first.map { "\($0.offset): \($0.element)" } ?? "")")
     }
 
     @Test func linkedVersionIsTwoOrLater() {
