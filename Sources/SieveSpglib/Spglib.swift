@@ -10,9 +10,10 @@ import CSpglib
 ///
 /// Threads: the only global state spglib 2.0.2 writes is its error code, one process-wide
 /// variable (its other file-scope statics in `src/*.c` are lookup tables; spglib issue #282 on
-/// the error code's thread safety). Searches therefore run concurrently under a shared lock and never read the code; a failed search is
-/// repeated under the exclusive lock, where the code it leaves is its own, to get spglib's
-/// message. spglib's answer depends only on its input, so the repeat fails the same way.
+/// the error code's thread safety). Searches therefore run concurrently under a shared lock and
+/// never read the code; a failed search is repeated under the exclusive lock, where the code it
+/// leaves is its own, to get spglib's message. spglib's answer depends only on its input, so the
+/// repeat fails the same way.
 public enum Spglib {
     private static let lock = SharedExclusiveLock()
 

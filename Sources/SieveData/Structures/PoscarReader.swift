@@ -13,8 +13,11 @@ import SieveCore
 /// a guess.
 enum PoscarReader {
     static func read(_ text: String) throws -> CrystalStructure {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-            .map { $0.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" }) }
+        // Split on bytes: far cheaper than Character (grapheme) splitting, and POSCAR is ASCII.
+        let lines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { line in
+            line.split(whereSeparator: { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") || $0 == UInt8(ascii: "\r") })
+                .map { Substring($0) }
+        }
         func line(_ n: Int, _ what: String) throws -> [Substring] {
             guard n <= lines.count, !lines[n - 1].isEmpty else {
                 throw StructureReadFailure("line \(n) should hold \(what) but is \(n <= lines.count ? "empty" : "missing")")

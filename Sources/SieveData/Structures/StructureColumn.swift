@@ -56,7 +56,8 @@ public enum StructureColumn {
         do {
             return try structure.spaceGroup(symprec: symprec)
         } catch let error as SpglibError {
-            throw StructureError.symmetrySearchFailed(file: file, line: line, symprec: symprec, message: "\(error.function): \(error.message)")
+            throw StructureError.symmetrySearchFailed(file: file, line: line, symprec: symprec,
+                                                      message: "\(error.function): \(error.message)")
         }
     }
 }
