@@ -47,9 +47,10 @@ test-slurm: build
 test-browser: build
 	SIEVE=$(BIN)/sieve scripts/test-browser.sh
 
-## data: fetch the full datasets (PyPI archive by exact version, hash checked) into data/full/
+## data: fetch the full datasets (PyPI archives by exact version, hash checked) into data/full/
 data:
 	python3 scripts/fetch_data.py full
+	python3 scripts/prepare_matminer.py full
 
 ## bench: side-by-side speed and accuracy against scikit-learn and Python xgboost 1.7.4
 bench: setup

@@ -18,10 +18,12 @@ let package = Package(
         // C libraries from Debian, each wrapped by exactly one Swift module.
         .systemLibrary(name: "CXGBoost", pkgConfig: "xgboost", providers: [.apt(["libxgboost-dev"])]),
         .target(name: "SieveXGBoost", dependencies: ["CXGBoost"]),
+        .systemLibrary(name: "CSpglib", pkgConfig: "spglib", providers: [.apt(["libsymspg-dev"])]),
+        .target(name: "SieveSpglib", dependencies: ["CSpglib"]),
 
         // Foundations: numbers, hashing, randomness, diagnostics, the spec's syntax tree.
         .target(name: "SieveCore", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
-        .target(name: "SieveData", dependencies: ["SieveCore"], resources: [.copy("Resources/magpie.csv")]),
+        .target(name: "SieveData", dependencies: ["SieveCore", "SieveSpglib"], resources: [.copy("Resources/magpie.csv")]),
         .target(name: "SieveModels", dependencies: ["SieveCore", "SieveXGBoost"]),
         .target(name: "SieveReport", dependencies: ["SieveCore"]),
         // Campaign kinds (pruning, active learning, …): algorithm, state, spec section and tables.
@@ -63,6 +65,7 @@ let package = Package(
         .testTarget(name: "SieveCoreTests", dependencies: ["SieveCore"]),
         .testTarget(name: "SieveDataTests", dependencies: ["SieveData"], resources: [.copy("Fixtures")]),
         .testTarget(name: "SieveXGBoostTests", dependencies: ["SieveXGBoost"]),
+        .testTarget(name: "SieveSpglibTests", dependencies: ["SieveSpglib"]),
         .testTarget(name: "SieveModelsTests", dependencies: ["SieveCore", "SieveModels", "SieveData", "SieveXGBoost"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "SieveSelectionTests", dependencies: ["SieveCore", "SieveModels", "SieveSelection"]),
