@@ -26,6 +26,7 @@ let package = Package(
         .target(name: "SieveXGBoost", dependencies: ["CXGBoost"]),
         .target(name: "SieveModels", dependencies: ["SieveCore", "SieveXGBoost"]),
         .target(name: "SieveSelection", dependencies: ["SieveCore", "SieveModels"]),
+        .target(name: "SieveCausal", dependencies: ["SieveCore"]),
         .target(name: "SieveSpec", dependencies: ["SieveCore", "Yams"]),
         .target(
             name: "SieveEngine",
@@ -54,6 +55,7 @@ let package = Package(
         .testTarget(name: "SieveXGBoostTests", dependencies: ["SieveXGBoost"]),
         .testTarget(name: "SieveModelsTests", dependencies: ["SieveModels", "SieveData"], resources: [.copy("Fixtures")]),
         .testTarget(name: "SieveSelectionTests", dependencies: ["SieveSelection"]),
+        .testTarget(name: "SieveCausalTests", dependencies: ["SieveCausal"], resources: [.copy("Fixtures")]),
         .testTarget(name: "SieveSpecTests", dependencies: ["SieveSpec"]),
         .testTarget(name: "SieveEngineTests", dependencies: ["SieveEngine"]),
         .testTarget(name: "SieveReportTests", dependencies: ["SieveReport"]),
