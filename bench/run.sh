@@ -77,15 +77,15 @@ echo "Causal discovery: DirectLiNGAM on QM9 (the paper's 9 descriptors + dipole 
 QM9=data/full/qm9_descriptors.csv
 [ -f "$QM9" ] || make data
 "$PY" -c "import lingam" 2>/dev/null || "$VENV/bin/pip" install -q -r bench/requirements.txt
-printf "%-8s %7s %12s %12s %8s %12s %10s\n" rows threads python_s sieve_s speedup order_equal max_dB
+printf "%-8s %7s %12s %12s %8s %14s %14s %12s %10s\n" rows threads python_s sieve_s speedup python_cpu_s sieve_cpu_s order_equal max_dB
 for rows in 801 0; do
   repeats=$([ "$rows" = 0 ] && echo 1 || echo 5)
   for t in ${LINGAM_THREADS:-1 2}; do
     sv=$("$SIEVE_BENCH" lingam --data "$QM9" --rows "$rows" --threads "$t" --repeats "$repeats" --export "$WORK/lingam")
     py=$("$PY" bench/reference/lingam_reference.py "$QM9" "$rows" "$t" "$WORK/lingam" "$repeats")
     pys=$(field fit_s "$py"); svs=$(field fit_s "$sv")
-    printf "%-8s %7s %12s %12s %7.1fx %12s %10s\n" "$(field rows "$sv")" "$t" "$pys" "$svs" "$(python3 -c "print($pys / $svs)")" \
-      "$(field order_equal "$py")" "$(field max_abs_dB "$py")"
+    printf "%-8s %7s %12s %12s %7.1fx %14s %14s %12s %10s\n" "$(field rows "$sv")" "$t" "$pys" "$svs" "$(python3 -c "print($pys / $svs)")" \
+      "$(field fit_cpu_s "$py")" "$(field fit_cpu_s "$sv")" "$(field order_equal "$py")" "$(field max_abs_dB "$py")"
   done
 done
 echo
