@@ -12,6 +12,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_PACKAGES := libxgboost-dev pkg-config libxml2-utils python3-venv
 BIN = $(shell $(SWIFT) build -c $(CONFIG) --show-bin-path)
 BENCH_VENV := .venv-bench
+QM9_VENV := .venv-qm9
 
 .PHONY: run test test-slurm test-browser setup build data bench clean
 
@@ -47,9 +48,12 @@ test-slurm: build
 test-browser: build
 	SIEVE=$(BIN)/sieve scripts/test-browser.sh
 
-## data: fetch the full datasets (PyPI archives by exact version, hash checked) into data/full/
+## data: fetch the full datasets (PyPI archives by exact version, hash checked) into data/full/,
+##       and compute QM9's RDKit descriptors (pinned RDKit in $(QM9_VENV))
 data:
 	python3 scripts/fetch_data.py full
+	[ -x $(QM9_VENV)/bin/python ] || { python3 -m venv $(QM9_VENV) && $(QM9_VENV)/bin/pip install -q -r scripts/requirements-qm9.txt; }
+	$(QM9_VENV)/bin/python scripts/prepare_qm9.py full
 	python3 scripts/prepare_matminer.py full
 
 ## bench: side-by-side speed and accuracy against scikit-learn and Python xgboost 1.7.4

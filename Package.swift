@@ -28,6 +28,8 @@ let package = Package(
         .target(name: "SieveReport", dependencies: ["SieveCore"]),
         // Campaign kinds (pruning, active learning, …): algorithm, state, spec section and tables.
         .target(name: "SieveSelection", dependencies: ["SieveCore", "SieveModels", "SieveReport"]),
+        // Causal discovery (DirectLiNGAM, graph loss, Gaussian mixtures, interventions).
+        .target(name: "SieveCausal", dependencies: ["SieveCore"]),
 
         // The path of data.
         .target(name: "SieveSpec", dependencies: ["SieveCore", "Yams"]),
@@ -51,7 +53,7 @@ let package = Package(
         .executableTarget(
             name: "sieve-bench",
             dependencies: [
-                "SieveCore", "SieveData", "SieveModels", "SieveSelection", "SieveResolve", "SieveEngine",
+                "SieveCore", "SieveData", "SieveModels", "SieveSelection", "SieveResolve", "SieveEngine", "SieveCausal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Benchmarks/sieve-bench"
@@ -69,6 +71,7 @@ let package = Package(
         .testTarget(name: "SieveModelsTests", dependencies: ["SieveCore", "SieveModels", "SieveData", "SieveXGBoost"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "SieveSelectionTests", dependencies: ["SieveCore", "SieveModels", "SieveSelection"]),
+        .testTarget(name: "SieveCausalTests", dependencies: ["SieveCore", "SieveCausal"], resources: [.copy("Fixtures")]),
         .testTarget(name: "SieveSpecTests", dependencies: ["SieveCore", "SieveSpec"]),
         .testTarget(
             name: "SieveEngineTests",

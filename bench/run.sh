@@ -2,14 +2,14 @@
 # `make bench`: Sieve side by side with the Python references (scikit-learn, xgboost 1.7.4) on
 # the Magpie features of the full Matbench MP formation-energy data, 20,000 training rows,
 # 10 % test rows, the split of bench/reference/py_baseline.py (numpy seed 0).
-# usage: bench/run.sh VENV SIEVE_BENCH   (PARTS="models scheduler al" by default; name fewer to run fewer)
+# usage: bench/run.sh VENV SIEVE_BENCH   (PARTS="models scheduler al causal" by default; name fewer to run fewer)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 VENV=$1
 SIEVE_BENCH=$2
 N_TRAIN=${N_TRAIN:-20000}
 THREADS=${THREADS:-"1 2"}
-PARTS=${PARTS:-"models scheduler al"}
+PARTS=${PARTS:-"models scheduler al causal"}
 part() { [[ " $PARTS " == *" $1 "* ]]; }
 WORK=data/bench
 mkdir -p "$WORK"
@@ -21,6 +21,7 @@ if [ ! -x "$VENV/bin/python" ]; then
 fi
 PY="$VENV/bin/python"
 [ -f data/full/mp_e_form.csv ] || python3 scripts/fetch_data.py full
+if part models || part al; then
 if [ ! -f "$WORK/mp_e_form_magpie.csv" ]; then
   echo "Featurising with the reference script (bench/reference/featurize_magpie.py)…"
   "$PY" bench/reference/featurize_magpie.py Sources/SieveData/Resources/magpie.csv data/full/mp_e_form.csv "$WORK/mp_e_form_magpie.csv"
@@ -28,6 +29,7 @@ fi
 DATA="$WORK/mp_e_form_magpie.csv"
 SPLIT="$WORK/split_${N_TRAIN}_seed0.csv"
 [ -f "$SPLIT" ] || "$PY" bench/reference/split_indices.py "$DATA" "$N_TRAIN" 0 "$SPLIT"
+fi
 
 field() { sed -n "s/.*[[:space:]]$1=\([^[:space:]]*\).*/\1/p" <<<"$2"; }
 if part models; then
@@ -67,4 +69,26 @@ for strategy in ${AL_STRATEGIES:-random qbc rf_uncertainty xgb_uncertainty}; do
       "$(field scoring_s "$py")" "$(field scoring_s "$sv")" "$(field spearman "$py")"
   done
 done
+fi
+
+if part causal; then
+echo
+echo "Causal discovery: DirectLiNGAM on QM9 (the paper's 9 descriptors + dipole as a sink), Sieve vs lingam 1.13.0 on the same rows"
+QM9=data/full/qm9_descriptors.csv
+[ -f "$QM9" ] || make data
+"$PY" -c "import lingam" 2>/dev/null || "$VENV/bin/pip" install -q -r bench/requirements.txt
+printf "%-8s %7s %12s %12s %8s %14s %14s %12s %10s\n" rows threads python_s sieve_s speedup python_cpu_s sieve_cpu_s order_equal max_dB
+for rows in 801 0; do
+  repeats=$([ "$rows" = 0 ] && echo 1 || echo 5)
+  for t in ${LINGAM_THREADS:-1 2}; do
+    sv=$("$SIEVE_BENCH" lingam --data "$QM9" --rows "$rows" --threads "$t" --repeats "$repeats" --export "$WORK/lingam")
+    py=$("$PY" bench/reference/lingam_reference.py "$QM9" "$rows" "$t" "$WORK/lingam" "$repeats")
+    pys=$(field fit_s "$py"); svs=$(field fit_s "$sv")
+    printf "%-8s %7s %12s %12s %7.1fx %14s %14s %12s %10s\n" "$(field rows "$sv")" "$t" "$pys" "$svs" "$(python3 -c "print($pys / $svs)")" \
+      "$(field fit_cpu_s "$py")" "$(field fit_cpu_s "$sv")" "$(field order_equal "$py")" "$(field max_abs_dB "$py")"
+  done
+done
+echo
+echo "The whole experiment: Gaussian-mixture subsets, the global graph, 10 seeded runs x 40 iterations x (causal, random)"
+"$SIEVE_BENCH" causal-selection --data "$QM9" --threads 2
 fi
