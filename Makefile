@@ -9,17 +9,19 @@ CONFIG ?= release
 JOBS ?= $(shell nproc)
 SPEC ?= experiments/quickstart.yaml
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-APT_PACKAGES := libxgboost-dev pkg-config libxml2-utils python3-venv
+APT_PACKAGES := libxgboost-dev libsymspg-dev liblapacke-dev libopenblas-dev pkg-config libxml2-utils python3-venv
 BIN = $(shell $(SWIFT) build -c $(CONFIG) --show-bin-path)
 BENCH_VENV := .venv-bench
 QM9_VENV := .venv-qm9
 
 .PHONY: run test test-slurm test-browser setup build data bench clean
 
-## setup: install the system packages Sieve needs (Debian's libxgboost-dev 1.7.4, pkg-config, xmllint)
+## setup: install the system packages Sieve needs (Debian's XGBoost 1.7.4, spglib, LAPACK/OpenBLAS, pkg-config, xmllint)
 setup:
 	@missing=""; \
 	pkg-config --exists xgboost 2>/dev/null || missing="$$missing libxgboost-dev pkg-config"; \
+	pkg-config --exists spglib 2>/dev/null || missing="$$missing libsymspg-dev"; \
+	pkg-config --exists lapacke openblas 2>/dev/null || missing="$$missing liblapacke-dev libopenblas-dev"; \
 	command -v xmllint >/dev/null || missing="$$missing libxml2-utils"; \
 	python3 -c 'import ensurepip' 2>/dev/null || missing="$$missing python3-venv"; \
 	if [ -n "$$missing" ]; then \

@@ -65,7 +65,7 @@ let package = Package(
                           path: "Tests/FakeStrategy"),
 
         .testTarget(name: "SieveCoreTests", dependencies: ["SieveCore"]),
-        .testTarget(name: "SieveDataTests", dependencies: ["SieveData"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "SieveDataTests", dependencies: ["SieveCore", "SieveData"], resources: [.copy("Fixtures")]),
         .testTarget(name: "SieveXGBoostTests", dependencies: ["SieveXGBoost"]),
         .testTarget(name: "SieveSpglibTests", dependencies: ["SieveSpglib"]),
         .testTarget(name: "SieveModelsTests", dependencies: ["SieveCore", "SieveModels", "SieveData", "SieveXGBoost"],
