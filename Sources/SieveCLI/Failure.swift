@@ -7,7 +7,8 @@ import SievePlan
 import SieveStore
 
 /// Turns every failure into text on standard error and a conventional exit code, in one place:
-/// 64 (EX_USAGE) for a bad spec, 65 (EX_DATAERR) for bad data, 1 for failed runs, 74 (EX_IOERR)
+/// 64 (EX_USAGE) for a bad spec, 65 (EX_DATAERR) for bad data, 66 (EX_NOINPUT) for nothing to report,
+/// 1 for failed runs, 74 (EX_IOERR)
 /// for files that cannot be written, 70 (EX_SOFTWARE) for anything else, always as a sentence.
 enum Failure {
     static let badSpec = ExitCode(64)
@@ -24,9 +25,18 @@ enum Failure {
         } catch let error as DataError {
             printError("error: \(error)")
             throw badData
+        } catch let error as StructureError {
+            printError("error: \(error)")
+            throw badData
         } catch let error as ExperimentError {
             printError(error.description)
             throw badData
+        } catch let error as NothingToReport {
+            printError("error: \(error)")
+            throw ExitCode(66)
+        } catch let error as OutsideOutputFolder {
+            printError("error: \(error)")
+            throw ioError
         } catch let error as AtomicFile.Failure {
             printError("error: \(error)")
             throw ioError

@@ -79,9 +79,10 @@ public final class ExperimentRunner: Sendable {
             switch states[run.id]!.status {
             case .done, .running: return false
             case .failed: return options.retryFailed
-            case .pending, .interrupted, .stale: return true
+            case .pending, .interrupted, .stale, .corrupt: return true
             }
         }
+        for warning in data.warnings { progress(.warning(warning)) }
         let scheduler = RunScheduler(jobs: options.jobs, cores: options.cores)
         let campaignExecutor = CampaignExecutor(data: data, plan: plan, store: store)
         let executor = RunExecutor(data: data, models: experiment.models, workRoot: PathText.join(output, "work"),
@@ -115,11 +116,37 @@ public final class ExperimentRunner: Sendable {
                           seconds: Date().timeIntervalSince(started))
     }
 
-    /// Rewrites the tables and manifest from the stored records, running nothing.
-    public func report() throws -> (records: Int, planned: Int, files: [String]) {
+    /// What `sieve report` found and wrote.
+    public struct ReportSummary: Sendable {
+        public let records: Int
+        public let planned: Int
+        public let files: [String]
+        /// Records that cannot be trusted, as "path: reason"; `sieve run` reruns their runs.
+        public let corrupt: [String]
+    }
+
+    /// Rewrites the tables and manifest from the stored records, running nothing; throws when
+    /// there is no record at all to report on.
+    public func report() throws -> ReportSummary {
         let (data, plan) = try prepare()
+        let states = RunStore(output: output).states(of: plan)
+        let corrupt = states.filter { $0.status == .corrupt }.compactMap(\.detail)
+        guard states.contains(where: { $0.status == .done || $0.status == .failed }) else {
+            throw NothingToReport(output: output, planned: plan.runs.count, corrupt: corrupt.count)
+        }
         let (files, records) = try OutputWriter(experiment: experiment, data: data, plan: plan, output: output).write(
             .init(started: Date(), jobs: nil, cores: ProcessInfo.processInfo.activeProcessorCount, threadsPerRun: nil, ranNow: 0))
-        return (records.count, plan.runs.count, files)
+        return ReportSummary(records: records.count, planned: plan.runs.count, files: files, corrupt: corrupt)
+    }
+}
+
+/// `sieve report` on a folder that holds no run record of the plan.
+public struct NothingToReport: Error, Sendable, CustomStringConvertible {
+    public let output: String
+    public let planned: Int
+    public let corrupt: Int
+    public var description: String {
+        "\(output) holds no record of the \(planned) runs of this spec" + (corrupt > 0 ? " (\(corrupt) corrupt ones)" : "")
+            + "; run them with `sieve run` first, or point --output at the folder that has them."
     }
 }

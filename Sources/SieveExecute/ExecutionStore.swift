@@ -4,8 +4,12 @@ import SieveSelection
 /// Where execution keeps what it did: run records and campaign checkpoints. The store stage
 /// implements it; execution never touches files itself.
 public protocol ExecutionStore: Sendable {
-    /// Marks a run as under way (so another look can tell interrupted from never started).
-    func markStarted(_ runID: String)
+    /// Claims a run for this process (marking it under way, so another look can tell interrupted
+    /// from never started); false when another live process holds it.
+    func claimRun(_ runID: String) -> Bool
+    /// Claims a campaign for this process; false when another live process runs it.
+    func claimCampaign(_ id: String) -> Bool
+    func releaseCampaign(_ id: String)
     /// Stores a finished (or failed) run's record and clears its mark.
     func store(_ record: RunRecord) throws
     /// A campaign's checkpoint, if one was written.

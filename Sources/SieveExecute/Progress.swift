@@ -6,6 +6,8 @@ import SieveSelection
 
 /// What happens while a grid runs, for progress displays.
 public enum ProgressEvent: Sendable {
+    /// Something about the data the user should know (not an error).
+    case warning(String)
     /// The grid is planned: `total` runs to do now, `reused` already done.
     case began(total: Int, reused: Int, jobs: Int, threadsPerRun: Int)
     case runStarted(PlannedRun, ProgressSnapshot)

@@ -50,15 +50,22 @@ public struct RunScheduler: Sendable {
                     return
                 case let .campaign(c):
                     let campaign = campaigns[c]
+                    // Another process runs it: leave it, and the runs that wait for it, to that process.
+                    guard store.claimCampaign(campaign.id) else {
+                        queue.finish(campaign.id, done: false, elsewhere: true)
+                        continue
+                    }
                     running.add(1, ordering: .relaxed)
                     let record = campaignExecutor?.execute(campaign, threadShare: share, stop: stop)
                     running.subtract(1, ordering: .relaxed)
+                    store.releaseCampaign(campaign.id)
                     queue.finish(campaign.id, done: record?.status == .done)
                     if let record { events.withLock { _ in onCampaign(campaign, record) } }
                     if record?.status == .failed && failFast { stop?.request() }
                 case let .run(i):
                     let run = runs[i]
-                    store.markStarted(run.id)
+                    // Another process runs it: never do the same work twice.
+                    guard store.claimRun(run.id) else { continue }
                     events.withLock { _ in onStart(run) }
                     running.add(1, ordering: .relaxed)
                     var record = executor.execute(run, threads: threads)
@@ -125,9 +132,11 @@ private final class WorkQueue: @unchecked Sendable {
         }
     }
 
-    func finish(_ campaign: String, done: Bool) {
+    /// `elsewhere`: another process runs the campaign, so the runs that need it are left to it.
+    func finish(_ campaign: String, done: Bool, elsewhere: Bool = false) {
         condition.lock()
         finished[campaign] = done
+        if elsewhere { waiting.removeAll { runs[$0].campaign == campaign } }
         condition.broadcast()
         condition.unlock()
     }

@@ -14,6 +14,8 @@ public struct DatasetProvenance: Sendable, Equatable, Codable {
     public let sha256: String
     public let rows: Int
     public let droppedRows: Int
+    /// What the dataset's row rules did (only when it has rules).
+    public var rowRules: RowRuleCounts? = nil
 }
 
 /// An experiment's data, loaded once and shared read-only by every run: one feature store holding
@@ -28,6 +30,8 @@ public struct ExperimentData: Sendable {
     public let provenance: [DatasetProvenance]
     /// What identifies each store row to a person: its formula, or its file and line.
     public let rowNames: [String]
+    /// Things the user should know about the data that are not errors, as sentences.
+    public var warnings: [String] = []
 
     public var splitNames: [String] { testSets.map(\.name) }
 
@@ -46,8 +50,17 @@ public struct ExperimentData: Sendable {
             return o
         }
         let main = try loader.load(options(experiment.dataset.options))
+        let rules = experiment.dataset.options
+        let hasRules = rules.keepRows != nil || rules.duplicates != nil || rules.sample != nil
         var provenance = [DatasetProvenance(role: "dataset", path: main.path, sha256: main.sha256, rows: main.count,
-                                            droppedRows: main.droppedRows)]
+                                            droppedRows: main.droppedRows, rowRules: hasRules ? main.rowCounts : nil)]
+        var warnings: [String] = []
+        if case .magpie = rules.features, rules.duplicates == nil, main.rowCounts.duplicateRows > 0 {
+            warnings.append("\(main.rowCounts.duplicateRows) rows of \(main.path) share their composition with another row "
+                            + "(\(main.rowCounts.duplicateGroups) compositions): Magpie features cannot tell them apart, so a model "
+                            + "sees them as one input with several targets. Say how to merge them with "
+                            + "`duplicates: {by: formula, keep: lowest}` (or mean, highest, first; `all` keeps them and silences this).")
+        }
         // Rule-based OOD sets take their rows out of the main dataset before the ID split.
         var removed = Set<Int>()
         var ruleSets: [String: [Int]] = [:]
@@ -109,7 +122,7 @@ public struct ExperimentData: Sendable {
             store = store.binning(referenceRows: pool)
         }
         return ExperimentData(store: store, targets: targets, pool: pool, testSets: testSets, provenance: provenance,
-                              rowNames: rowNames)
+                              rowNames: rowNames, warnings: warnings)
     }
 }
 

@@ -14,8 +14,18 @@ enum Fingerprint {
         case let .excluding(names): features = "exclude(\(names.sorted().joined(separator: ",")))"
         case .allNumeric: features = "all-numeric"
         }
+        // Row rules are appended only when set, so datasets without them keep their identities.
+        var rules = ""
+        if let keep = options.keepRows { rules += ";keep-rows(\(of(keep)))" }
+        if let duplicates = options.duplicates { rules += ";duplicates=\(duplicates.keep.rawValue)" }
+        if let sample = options.sample { rules += ";sample=\(sample.rows)/\(sample.seed)" }
+        if let structure = options.structure {
+            rules += ";structure(\(structure.column);sg=\(structure.spaceGroupColumn ?? "spglib");symprec=\(structure.symprec);"
+                + "features=\(structure.features))"
+        }
+        if let group = options.group { rules += ";group=\(group.name)" }
         return "target=\(options.target);features=\(features);formula=\(options.formulaColumn ?? "-");"
-            + "missing=\(options.missingValues.rawValue)"
+            + "missing=\(options.missingValues.rawValue)" + rules
     }
 
     static func of(_ rule: RowFilter) -> String {
@@ -24,6 +34,7 @@ enum Fingerprint {
          "contains=\(rule.containsAny.sorted().joined(separator: ","))",
          "min-target=\(rule.minTarget.map { $0.description } ?? "-")",
          "max-target=\(rule.maxTarget.map { $0.description } ?? "-")"].joined(separator: ";")
+            + (rule.groups.isEmpty ? "" : ";groups=\(rule.groups.sorted().joined(separator: ","))")
     }
 
     static func of(_ ood: ResolvedOOD) -> String {

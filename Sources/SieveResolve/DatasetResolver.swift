@@ -1,3 +1,4 @@
+import Foundation
 import SieveCore
 import SieveData
 import SieveSpec
@@ -28,17 +29,39 @@ enum DatasetResolver {
                                                                               location: datasetSpec.path.location),
                                        location: set.name.location, sample: set.sample))
             case let .filter(rule):
+                checkGroups(rule, dataset: spec.dataset, log: log)
                 if rule.needsComposition && !mainHasFormulas {
                     log.error(rule.location, "This rule looks at each row's elements, so the main dataset needs formulas: "
                               + "give `formula: <column>` or `features: {magpie: <column>}` in `dataset`.")
                 }
-                ood.append(ResolvedOOD(name: set.name.value, source: .filter(RowFilter(
-                    minElements: rule.minElements, maxElements: rule.maxElements,
-                    containsAny: Set(rule.containsAny.map(\.value)), minTarget: rule.minTarget, maxTarget: rule.maxTarget)),
-                    location: set.name.location, sample: set.sample))
+                ood.append(ResolvedOOD(name: set.name.value, source: .filter(rowFilter(rule)), location: set.name.location,
+                                       sample: set.sample))
             }
         }
         return ood
+    }
+
+    static func rowFilter(_ rule: RowFilterSpec) -> RowFilter {
+        var filter = RowFilter(minElements: rule.minElements, maxElements: rule.maxElements,
+                               containsAny: Set(rule.containsAny.map(\.value)), minTarget: rule.minTarget, maxTarget: rule.maxTarget)
+        filter.groups = Set(rule.groups.map(\.value))
+        return filter
+    }
+
+    /// A rule's groups need a grouped dataset; crystal systems are a closed vocabulary.
+    static func checkGroups(_ rule: RowFilterSpec, dataset: DatasetSpec, log: SpecLog) {
+        guard let first = rule.groups.first else { return }
+        guard let group = dataset.group else {
+            log.error(first.location, "This rule picks rows by group, so the dataset needs `group: crystal_system` or `group: <column>`.")
+            return
+        }
+        guard group.value == GroupRule.crystalSystem.name else { return }
+        let systems = CrystalSystem.allCases.map(\.rawValue)
+        for name in rule.groups where !systems.contains(name.value) {
+            log.error(name.location, "'\(name.value)' is not a crystal system" + EditDistance.didYouMean(name.value, among: systems)
+                      .replacingFirstSemicolon + (EditDistance.suggestion(for: name.value, among: systems) == nil
+                                                  ? " The crystal systems are: \(systems.joined(separator: ", "))." : ""))
+        }
     }
 
     private static func hasFormulas(_ dataset: DatasetSpec) -> Bool {
@@ -67,6 +90,15 @@ enum DatasetResolver {
         }
         if let f = spec.formulaColumn { d["formula"] = f.value }
         if let u = spec.units { d["units"] = u }
+        if let keep = spec.keepRows { d["keep_rows"] = rowFilter(keep).summary }
+        if let duplicates = spec.duplicates { d["duplicates"] = "by formula, keep \(duplicates.value)" }
+        if let sample = spec.sample { d["sample"] = "\(sample.rows) rows, seed \(sample.seed)" }
+        if let structure = spec.structure {
+            d["structure"] = structure.column.value + (structure.spaceGroupColumn.map { ", space groups from \($0.value)" }
+                                                       ?? ", space groups by spglib \(StructureColumn.symmetryLibraryVersion) at symprec \(structure.symprec)")
+                + (spec.structureFeatures ? ", structure features" : "")
+        }
+        if let group = spec.group { d["group"] = group.value }
         return d
     }
 
@@ -110,9 +142,32 @@ enum DatasetResolver {
             features = .allNumeric
         }
         if let formula = spec.formulaColumn { requireColumn(formula, "formulas") }
+        if let structure = spec.structure {
+            requireColumn(structure.column, "structures")
+            if let group = structure.spaceGroupColumn { requireColumn(group, "space groups") }
+        }
+        if let group = spec.group, group.value != GroupRule.crystalSystem.name { requireColumn(group, "groups") }
+        if let keep = spec.keepRows {
+            checkGroups(keep, dataset: spec, log: log)
+        }
+        if let keep = spec.keepRows, keep.needsComposition && !hasFormulas(spec) {
+            ok = false
+            log.error(keep.location, "This rule looks at each row's elements, so the dataset needs formulas: "
+                      + "give `formula: <column>` or `features: {magpie: <column>}`.")
+        }
         guard ok else { return nil }
-        return DatasetOptions(path: spec.path.value, target: spec.target.value, features: features,
-                              formulaColumn: spec.formulaColumn?.value,
-                              missingValues: spec.missing == .dropRows ? .dropRows : .fail)
+        var options = DatasetOptions(path: spec.path.value, target: spec.target.value, features: features,
+                                     formulaColumn: spec.formulaColumn?.value,
+                                     missingValues: spec.missing == .dropRows ? .dropRows : .fail)
+        options.keepRows = spec.keepRows.map(rowFilter)
+        options.duplicates = spec.duplicates.flatMap { DuplicateRule.Keep(rawValue: $0.value) }.map(DuplicateRule.init)
+        options.sample = spec.sample.map { RowSample(rows: $0.rows, seed: $0.seed) }
+        options.structure = spec.structure.map {
+            StructureOptions(column: $0.column.value, spaceGroupColumn: $0.spaceGroupColumn?.value, symprec: $0.symprec,
+                             features: spec.structureFeatures)
+        }
+        options.group = spec.group.map { $0.value == GroupRule.crystalSystem.name ? .crystalSystem : .column($0.value) }
+        options.threads = ProcessInfo.processInfo.activeProcessorCount
+        return options
     }
 }

@@ -44,6 +44,14 @@ public enum SpecResolver {
             log.error(spec.selection.location ?? spec.root.location,
                       "selection turns random subsets off and adds no pruning: no run would be left.")
         }
+        let strategies = (spec.selection.random ? 1 : 0) + campaigns.filter { $0.trainingStrategy != nil }.count
+        let units = strategies * reading.models.count * spec.trainSizes.count * spec.seeds.count + campaigns.count
+        if units > spec.maxRuns.value {
+            log.error(spec.maxRuns.location, "The grid would make \(units) runs and campaigns (\(strategies) strategies × "
+                      + "\(reading.models.count) models × \(spec.trainSizes.count) sizes × \(spec.seeds.count) seeds, plus "
+                      + "\(campaigns.count) campaigns), more than the limit of \(spec.maxRuns.value); "
+                      + "raise it with `max_runs: <n>` if you mean it.")
+        }
         let explanation = spec.explain.flatMap { Self.explain(for: $0, spec: spec, log: log) }
         guard !log.hasErrors, let main else { throw DiagnosticsError(log.sortedDiagnostics) }
         return ResolvedExperiment(

@@ -69,10 +69,24 @@ public enum AtomicFile {
 
     /// Creates `folder` and its parents if missing.
     public static func createFolder(_ folder: String) throws {
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) {
+            if isFolder.boolValue { return }
+            throw Failure.cannotWrite(path: folder, reason: "it is a file, and Sieve needs a folder there; remove it or choose "
+                                      + "another output folder")
+        }
+        // The nearest existing ancestor that is a file, not a folder, is the real cause.
+        var ancestor = (folder as NSString).deletingLastPathComponent
+        while !ancestor.isEmpty && ancestor != "/" && !FileManager.default.fileExists(atPath: ancestor) {
+            ancestor = (ancestor as NSString).deletingLastPathComponent
+        }
+        if !ancestor.isEmpty, FileManager.default.fileExists(atPath: ancestor, isDirectory: &isFolder), !isFolder.boolValue {
+            throw Failure.cannotWrite(path: folder, reason: "\(ancestor) is a file, so no folder can be made inside it")
+        }
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         } catch {
-            throw Failure.cannotWrite(path: folder, reason: "the folder could not be created (\(error.localizedDescription))")
+            throw Failure.cannotWrite(path: folder, reason: "the folder could not be created (\(String(cString: strerror(errno))))")
         }
     }
 

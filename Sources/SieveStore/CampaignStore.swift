@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import SieveCore
 import SieveSelection
 
@@ -23,6 +26,13 @@ public struct CampaignStore: Sendable {
         guard let data = FileManager.default.contents(atPath: path(id)) else { return nil }
         return try? RunStore.decoder.decode(CampaignFile<State>.self, from: data)
     }
+
+    /// Claims campaign `id` for this process (see ``RunStore/claim(_:)``); nil when ours.
+    public func claim(_ id: String) -> RunStore.Marker? {
+        MarkerFile.claim(PathText.join(folder, "\(id).started"), folder: folder)
+    }
+
+    public func release(_ id: String) { unlink(PathText.join(folder, "\(id).started")) }
 
     public func write<State: Codable & Sendable & Equatable>(_ file: CampaignFile<State>) throws {
         try AtomicFile.write([UInt8](try RunStore.encoder.encode(file)), to: path(file.record.id))

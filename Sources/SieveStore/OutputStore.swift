@@ -12,7 +12,11 @@ public struct OutputStore: ExecutionStore {
         campaigns = CampaignStore(output: output)
     }
 
-    public func markStarted(_ runID: String) { runs.markStarted(runID) }
+    public func claimRun(_ runID: String) -> Bool { runs.claim(runID) == nil }
+
+    public func claimCampaign(_ id: String) -> Bool { campaigns.claim(id) == nil }
+
+    public func releaseCampaign(_ id: String) { campaigns.release(id) }
 
     public func store(_ record: RunRecord) throws {
         try runs.write(record)

@@ -18,6 +18,8 @@ public struct RunState: Sendable {
         /// A record for the same key exists but was made with other parameters, data or Sieve;
         /// will run again.
         case stale
+        /// Its record cannot be trusted (unreadable, another run's, or edited); will run again.
+        case corrupt
     }
 
     public let run: PlannedRun
@@ -35,8 +37,13 @@ extension RunStore {
             byKey[record.key.canonical, default: []].append(record)
         }
         return plan.runs.map { run in
-            if let record = record(id: run.id) {
+            switch read(id: run.id) {
+            case let .valid(record):
                 return RunState(run: run, status: record.status == .done ? .done : .failed, detail: record.error)
+            case let .corrupt(path, reason):
+                return RunState(run: run, status: .corrupt, detail: "\(path): \(reason)")
+            case .missing:
+                break
             }
             if let marker = marker(of: run.id) {
                 if RunStore.isAlive(marker) {

@@ -18,19 +18,59 @@ public struct RunStore: Sendable {
     private func markerPath(of id: String) -> String { PathText.join(folder, "\(id).started") }
 
     public func write(_ record: RunRecord) throws {
-        try AtomicFile.write(Self.encode(record), to: path(of: record.id))
+        try AtomicFile.write(Self.encode(Self.sealed(record)), to: path(of: record.id))
     }
 
-    /// The record of run `id`, or nil when the run has none (or an unreadable one).
+    /// What reading a run's record found.
+    public enum Read: Sendable {
+        case missing
+        case valid(RunRecord)
+        /// A file is there but cannot be trusted: it does not parse, names another run, or its
+        /// checksum does not match its content.
+        case corrupt(path: String, reason: String)
+    }
+
+    /// The record of run `id`, checked: it must parse, carry the id its file name says, and match
+    /// its checksum (records written before checksums existed are checked by id only).
+    public func read(id: String) -> Read {
+        let file = path(of: id)
+        guard let data = FileManager.default.contents(atPath: file) else { return .missing }
+        guard let record = try? Self.decoder.decode(RunRecord.self, from: data) else {
+            return .corrupt(path: file, reason: "it is not a readable run record")
+        }
+        guard record.id == id else {
+            return .corrupt(path: file, reason: "it is the record of run \(record.id), not of \(id)")
+        }
+        if let checksum = record.checksum, checksum != Self.checksum(of: record) {
+            return .corrupt(path: file, reason: "its content does not match its checksum")
+        }
+        return .valid(record)
+    }
+
+    /// The record of run `id`, or nil when the run has none or an untrustworthy one.
     public func record(id: String) -> RunRecord? {
-        guard let data = FileManager.default.contents(atPath: path(of: id)) else { return nil }
-        return try? Self.decoder.decode(RunRecord.self, from: data)
+        if case let .valid(record) = read(id: id) { return record }
+        return nil
+    }
+
+    /// The record with its checksum set.
+    static func sealed(_ record: RunRecord) -> RunRecord {
+        var sealed = record
+        sealed.checksum = checksum(of: record)
+        return sealed
+    }
+
+    /// SHA-256 of the record's canonical JSON (sorted keys) without its checksum.
+    static func checksum(of record: RunRecord) -> String {
+        var bare = record
+        bare.checksum = nil
+        return ContentHash.hex(of: (try? encode(bare)) ?? "")
     }
 
     /// The records of the given runs that exist, in the given order.
     public func records(ids: [String]) -> [RunRecord] { ids.compactMap(record(id:)) }
 
-    /// Every readable record in the store, whichever plan it belongs to.
+    /// Every trustworthy record in the store, whichever plan it belongs to.
     public func allRecords() -> [RunRecord] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
         return names.filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }.sorted()
@@ -46,21 +86,19 @@ public struct RunStore: Sendable {
         public var started: String
     }
 
-    public func markStarted(_ id: String) {
-        let marker = Marker(pid: getpid(), host: ProcessInfo.processInfo.hostName, started: Date().formatted(.iso8601))
-        if let data = try? JSONEncoder().encode(marker) {
-            try? AtomicFile.write([UInt8](data), to: markerPath(of: id), durable: false)
-        }
+    /// Claims run `id` for this process: creates its marker only if none exists (O_EXCL, atomic on
+    /// local and network file systems), so two processes on one store never run it twice. A
+    /// marker left by a dead process of this host is taken over. Returns nil when the claim is
+    /// ours, or the marker of the process that holds it.
+    public func claim(_ id: String) -> Marker? {
+        MarkerFile.claim(markerPath(of: id), folder: folder)
     }
 
     public func clearMarker(_ id: String) {
         unlink(markerPath(of: id))
     }
 
-    public func marker(of id: String) -> Marker? {
-        guard let data = FileManager.default.contents(atPath: markerPath(of: id)) else { return nil }
-        return try? JSONDecoder().decode(Marker.self, from: data)
-    }
+    public func marker(of id: String) -> Marker? { MarkerFile.read(markerPath(of: id)) }
 
     /// Removes the markers left by processes of this host that are gone (their runs are either
     /// done, or interrupted and about to be redone, which marks them afresh).

@@ -30,7 +30,7 @@ struct Plan: ParsableCommand {
                 }
                 print(line)
             }
-            let order: [RunState.Status] = [.done, .failed, .pending, .interrupted, .running, .stale]
+            let order: [RunState.Status] = [.done, .failed, .pending, .interrupted, .running, .stale, .corrupt]
             if !campaigns.isEmpty {
                 print("\(campaigns.count) campaigns: " + CampaignState.Status.allCases.map { status in
                     "\(campaigns.filter { $0.status == status }.count) \(status.rawValue)" }.joined(separator: ", ") + ".")

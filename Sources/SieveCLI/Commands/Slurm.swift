@@ -111,7 +111,7 @@ struct Slurm: ParsableCommand {
                 let (_, plan) = try runner.prepare()
                 let states = RunStore(output: runner.output).states(of: plan)
                 let counts = Dictionary(grouping: states, by: \.status).mapValues(\.count)
-                print("Runs: " + [RunState.Status.done, .failed, .running, .interrupted, .pending, .stale]
+                print("Runs: " + [RunState.Status.done, .failed, .running, .interrupted, .pending, .stale, .corrupt]
                     .map { "\(counts[$0] ?? 0) \($0.rawValue)" }.joined(separator: ", ") + ".")
             }
         }

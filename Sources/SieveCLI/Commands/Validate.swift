@@ -11,7 +11,9 @@ struct Validate: ParsableCommand {
     func run() throws {
         try Failure.reporting {
             let (data, plan) = try ExperimentRunner(specPath: options.spec).prepare()
-            print("\(options.spec): valid. \(Describe.data(data)); \(plan.runs.count) runs.")
+            for warning in data.warnings { Failure.printError("warning: " + warning) }
+            print("\(options.spec): valid. \(Describe.data(data)); \(plan.runs.count) runs, \(plan.campaigns.count) campaigns.")
+            if let rules = Describe.rowRules(data) { print(rules) }
         }
     }
 }
@@ -21,5 +23,15 @@ enum Describe {
     static func data(_ data: ExperimentData) -> String {
         let sets = data.testSets.map { "\($0.name) \($0.rows.count)" }.joined(separator: ", ")
         return "\(data.store.featureCount) features, pool \(data.pool.count) rows, test sets: \(sets)"
+    }
+
+    /// What the dataset's row rules did, when it has any.
+    static func rowRules(_ data: ExperimentData) -> String? {
+        guard let main = data.provenance.first, let counts = main.rowRules else { return nil }
+        var parts: [String] = []
+        if counts.filtered > 0 { parts.append("\(counts.filtered) rows left out by keep_rows") }
+        parts.append("\(counts.duplicateRows) rows shared a composition (\(counts.duplicateGroups) compositions), \(counts.merged) merged away")
+        if let from = counts.sampledFrom { parts.append("a sample of \(main.rows) of \(from) rows kept") }
+        return "Dataset rules: " + parts.joined(separator: "; ") + "."
     }
 }

@@ -70,6 +70,8 @@ final class TextProgress: ProgressReporter, @unchecked Sendable {
     func handle(_ event: ProgressEvent) {
         lock.lock(); defer { lock.unlock() }
         switch event {
+        case let .warning(text):
+            Failure.printError("warning: " + text)
         case let .began(total, reused, jobs, threads):
             print("sieve: \(total) runs to do (\(reused) already done), \(jobs) at once with \(NumberText.counted(threads, "thread")) each.")
         case let .runStarted(_, p):
@@ -102,7 +104,9 @@ final class TextProgress: ProgressReporter, @unchecked Sendable {
 /// Nothing but the summary.
 struct QuietProgress: ProgressReporter {
     func loading(_ name: String) {}
-    func handle(_ event: ProgressEvent) {}
+    func handle(_ event: ProgressEvent) {
+        if case let .warning(text) = event { Failure.printError("warning: " + text) }
+    }
 }
 
 /// One JSON object per line for each event.
@@ -111,6 +115,8 @@ struct JSONProgress: ProgressReporter {
 
     func handle(_ event: ProgressEvent) {
         switch event {
+        case let .warning(text):
+            emit(["event": "warning", "message": text])
         case let .began(total, reused, jobs, threads):
             emit(["event": "began", "total": total, "reused": reused, "jobs": jobs, "threads_per_run": threads])
         case let .runStarted(run, p):

@@ -64,6 +64,18 @@ public struct Matrix<Scalar: BinaryFloatingPoint & Sendable>: Sendable, Equatabl
     }
 
     /// A new matrix with the rows of `self` followed by the rows of `other`.
+    /// The columns of `other` (same row count) after this matrix's.
+    public func appendingColumns(_ other: Matrix) -> Matrix {
+        precondition(other.rows == rows, "Columns can be appended only from a matrix with as many rows.")
+        var out: [Scalar] = []
+        out.reserveCapacity(rows * (columns + other.columns))
+        for r in 0..<rows {
+            out += storage[r * columns..<(r + 1) * columns]
+            out += other.storage[r * other.columns..<(r + 1) * other.columns]
+        }
+        return Matrix(rows: rows, columns: columns + other.columns, storage: out)
+    }
+
     public func appendingRows(of other: Matrix) -> Matrix {
         precondition(other.columns == columns || other.rows == 0 || rows == 0,
                      "Cannot stack a matrix of \(other.columns) columns under one of \(columns).")

@@ -29,6 +29,9 @@ public struct RunRecord: Sendable, Equatable, Codable {
     public var error: String?
     /// Feature attributions, when the spec asks to explain this run.
     public var attributions: [Attribution]?
+    /// SHA-256 of the record's canonical JSON without this field, set when it is stored: a record
+    /// copied, edited or truncated is caught when it is read back.
+    public var checksum: String?
 
     public init(id: String, key: RunKey, identity: RunIdentity, status: Status, trainRows: Int, poolRows: Int,
                 splits: [SplitMetrics], fitSeconds: Double, predictSeconds: Double, error: String? = nil) {

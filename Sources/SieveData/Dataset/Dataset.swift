@@ -21,6 +21,8 @@ public struct Dataset: Sendable {
     /// The file's header and every kept row's fields, when the loader was asked to keep them.
     public var originalHeader: [String]?
     public var originalRows: [[String]]?
+    /// What the row rules (keep_rows, duplicates, sample) did.
+    public var rowCounts = RowRuleCounts()
 
     public init(path: String, sha256: String, featureNames: [String], features: Matrix<Float>, targets: [Double],
                 lines: [Int], formulas: [String]? = nil, compositions: [Composition]? = nil, droppedRows: Int = 0,
@@ -46,5 +48,12 @@ public struct Dataset: Sendable {
                 formulas: formulas.map { f in indices.map { f[$0] } },
                 compositions: compositions.map { c in indices.map { c[$0] } }, droppedRows: droppedRows,
                 originalHeader: originalHeader, originalRows: originalRows.map { o in indices.map { o[$0] } })
+            .withGroups(groups.map { g in indices.map { g[$0] } })
+    }
+
+    func withGroups(_ groups: [String]?) -> Dataset {
+        var copy = self
+        copy.groups = groups
+        return copy
     }
 }

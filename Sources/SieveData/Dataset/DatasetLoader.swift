@@ -28,6 +28,18 @@ public struct DatasetOptions: Sendable, Equatable {
     public var missingValues: MissingValues
     /// Keep every row's original fields (for external models that read formulas, not features).
     public var keepOriginalColumns: Bool
+    /// Only rows matching this rule are kept (outliers out, a chemistry in).
+    public var keepRows: RowFilter?
+    /// How rows sharing a composition are merged.
+    public var duplicates: DuplicateRule?
+    /// A seeded subset of the rows (after the other rules).
+    public var sample: RowSample?
+    /// Crystal structures to read (for structure features and crystal systems).
+    public var structure: StructureOptions?
+    /// What divides the rows into groups.
+    public var group: GroupRule?
+    /// Threads for reading structures (spglib's search is the costly part).
+    public var threads = 1
 
     public init(path: String, target: String, features: Features = .allNumeric, formulaColumn: String? = nil,
                 missingValues: MissingValues = .fail, keepOriginalColumns: Bool = false) {
@@ -64,6 +76,13 @@ public struct DatasetLoader: Sendable {
             return i
         }
         let targetColumn = try column(options.target)
+        let structureColumn = try options.structure.map { try column($0.column) }
+        let spaceGroupColumn = try options.structure?.spaceGroupColumn.map(column)
+        let groupColumn: Int?
+        if case let .column(name)? = options.group { groupColumn = try column(name) } else { groupColumn = nil }
+        if options.group == .crystalSystem && options.structure == nil {
+            throw DataError.malformedRow(path: path, line: 1, reason: "grouping by crystal system needs a structure column")
+        }
         let formulaColumn = try options.effectiveFormulaColumn.map(column)
         let featureColumns: [Int]
         switch options.features {
@@ -72,7 +91,8 @@ public struct DatasetLoader: Sendable {
         case let .columns(names):
             featureColumns = try names.map(column)
         case let .excluding(names):
-            let excluded = Set(try names.map(column) + [targetColumn] + (formulaColumn.map { [$0] } ?? []))
+            let excluded = Set(try names.map(column) + [targetColumn] + (formulaColumn.map { [$0] } ?? [])
+                               + [structureColumn, spaceGroupColumn, groupColumn].compactMap { $0 })
             featureColumns = header.indices.filter { !excluded.contains($0) }
         case .allNumeric:
             let numeric = try numericColumns(reader, width: header.count)
@@ -90,6 +110,9 @@ public struct DatasetLoader: Sendable {
         var compositions: [Composition]? = formulaColumn == nil ? nil : []
         var dropped = 0
         var originals: [[String]]? = options.keepOriginalColumns ? [] : nil
+        var structureTexts: [Substring] = []
+        var givenSpaceGroups: [Substring] = []
+        var groupTexts: [String] = []
         let parser = FormulaParser()
         var rowFeatures = [Float](repeating: 0, count: width)
 
@@ -132,6 +155,13 @@ public struct DatasetLoader: Sendable {
                     rowFeatures[k] = Float(v)
                 }
             }
+            if let groupColumn {
+                let text = fields[groupColumn].trimmingSpaces
+                if text.isEmpty { return try skipRow(missing: groupColumn) }
+                groupTexts.append(text)
+            }
+            if let structureColumn { structureTexts.append(fields[structureColumn]) }
+            if let spaceGroupColumn { givenSpaceGroups.append(fields[spaceGroupColumn]) }
             features.append(contentsOf: rowFeatures)
             targets.append(target)
             lines.append(line)
@@ -143,11 +173,27 @@ public struct DatasetLoader: Sendable {
             return true
         }
         if targets.isEmpty { throw DataError.noRows(path: path) }
-        let names = isMagpie ? featurizer.featureNames : featureColumns.map { header[$0] }
-        return Dataset(path: path, sha256: reader.sha256, featureNames: names,
-                       features: Matrix(rows: targets.count, columns: width, storage: features),
-                       targets: targets, lines: lines, formulas: formulas, compositions: compositions,
-                       droppedRows: dropped, originalHeader: originals == nil ? nil : header, originalRows: originals)
+        var names = isMagpie ? featurizer.featureNames : featureColumns.map { header[$0] }
+        var matrix = Matrix(rows: targets.count, columns: width, storage: features)
+        var groups: [String]? = groupColumn == nil ? nil : groupTexts
+        if let structure = options.structure {
+            let read = try Dataset.structures(texts: structureTexts, givenSpaceGroups: spaceGroupColumn == nil ? nil : givenSpaceGroups,
+                                              lines: lines, path: path, options: structure, threads: options.threads)
+            if structure.features {
+                matrix = matrix.appendingColumns(Matrix(read.features.map { $0.map(Float.init) }))
+                names += StructureFeatures.names
+            }
+            if options.group == .crystalSystem { groups = read.systems }
+        }
+        let dataset = Dataset(path: path, sha256: reader.sha256, featureNames: names,
+                              features: matrix,
+                              targets: targets, lines: lines, formulas: formulas, compositions: compositions,
+                              droppedRows: dropped, originalHeader: originals == nil ? nil : header, originalRows: originals)
+            .withGroups(groups)
+        var (ruled, counts) = dataset.applying(keep: options.keepRows, duplicates: options.duplicates, sample: options.sample)
+        if ruled.count == 0 { throw DataError.noRows(path: path) }
+        ruled.rowCounts = counts
+        return ruled
     }
 
     /// A cell as a finite number; nil when empty or NaN; throws when it is text.

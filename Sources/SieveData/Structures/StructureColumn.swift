@@ -61,3 +61,8 @@ public enum StructureColumn {
         }
     }
 }
+
+extension StructureColumn {
+    /// The version of the spglib library that finds space groups, for manifests.
+    public static var symmetryLibraryVersion: String { Spglib.version }
+}

@@ -34,13 +34,7 @@ struct Manifest: Codable {
         case let .dataset(options, dropOverlap, _):
             return "rows of \(options.path)" + (dropOverlap ? " whose reduced formula is not in the main dataset" : "")
         case let .filter(rule):
-            var parts: [String] = []
-            if let lo = rule.minElements { parts.append("at least \(lo) elements") }
-            if let hi = rule.maxElements { parts.append("at most \(hi) elements") }
-            if !rule.containsAny.isEmpty { parts.append("contains any of \(rule.containsAny.sorted().joined(separator: ", "))") }
-            if let lo = rule.minTarget { parts.append("target ≥ \(lo)") }
-            if let hi = rule.maxTarget { parts.append("target ≤ \(hi)") }
-            return "main-dataset rows with " + parts.joined(separator: " and ")
+            return "main-dataset rows with " + rule.summary
         }
     }
 

@@ -66,8 +66,9 @@ struct OutputWriter {
         page.sections = sections
         texts += plots.map { ("plots/" + $0.fileName, $0.svg) }
         texts.append(("index.html", page.render()))
+        let folder = OutputFolder(output)
         let files = try texts.map { name, text in
-            let path = PathText.join(output, name)
+            let path = try folder.file(name)
             try AtomicFile.write(text, to: path)
             return path
         }
@@ -104,8 +105,19 @@ struct OutputWriter {
             let n = plan.campaigns.filter { $0.kind == kind }.count
             return n == 0 ? nil : "\(n) \(kind.replacingOccurrences(of: "_", with: " ")) campaign(s)"
         }
+        var rules: [(String, String)] = []
+        if let main = data.provenance.first, let counts = main.rowRules {
+            var parts = ["\(main.rows) rows used"]
+            if counts.filtered > 0 { parts.append("\(counts.filtered) left out by keep_rows (\(manifest.dataset["keep_rows"] ?? ""))") }
+            if counts.merged > 0 || experiment.dataset.options.duplicates != nil {
+                parts.append("\(counts.merged) merged as duplicates of a composition (\(manifest.dataset["duplicates"] ?? "kept"))")
+            }
+            if let from = counts.sampledFrom { parts.append("a seeded sample of \(main.rows) of \(from) rows (\(manifest.dataset["sample"] ?? ""))") }
+            rules.append(("Rows", parts.joined(separator: "; ")))
+        }
         return [
             ("Dataset", "\(experiment.dataset.options.path) (\(manifest.dataset["features"] ?? ""), target \(experiment.dataset.options.target))"),
+        ] + rules + [
             ("Pool", "\(data.pool.count) rows"),
             ("Test sets", manifest.splits.map { "\($0.name): \($0.rows) rows (\($0.rule))" }.joined(separator: "; ")),
             ("Models", experiment.models.map { "\($0.name) (\($0.kind))" }.joined(separator: ", ")),

@@ -6,6 +6,10 @@ public enum Figures {
         public let fileName: String
         public let title: String
         public let svg: String
+
+        public init(fileName: String, title: String, svg: String) {
+            self.fileName = fileName; self.title = title; self.svg = svg
+        }
     }
 
     static func rmseLabel(_ units: String?) -> String { "RMSE" + (units.map { " (\($0))" } ?? "") }

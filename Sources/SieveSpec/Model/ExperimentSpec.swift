@@ -26,6 +26,9 @@ public struct ExperimentSpec: Sendable {
     /// The redundancy verdict's tolerance: a training set is "as good" when its RMSE is within
     /// this fraction of the full pool's.
     public var redundancyTolerance: Double
+    /// The most runs and campaigns the grid may expand to (a larger grid is refused at validation).
+    public var maxRuns: Located<Int>
+    public static let defaultMaxRuns = 100_000
     /// The output folder, resolved against the spec's folder.
     public var output: Located<String>
     /// The whole spec as written, for the manifest.
@@ -55,6 +58,32 @@ public struct DatasetSpec: Sendable, Equatable {
     public var missing: MissingValues
     /// Units of the target, for table headers and plot axes (e.g. "eV/atom").
     public var units: String?
+    /// Only rows matching this rule are kept (e.g. outliers removed by a target range).
+    public var keepRows: RowFilterSpec? = nil
+    /// How rows sharing a composition are merged: "lowest", "highest", "mean", "first" or "all".
+    public var duplicates: Located<String>? = nil
+    /// A seeded subset of the rows.
+    public var sample: DatasetSample? = nil
+    /// A column of crystal structures.
+    public var structure: StructureSpec? = nil
+    /// Append structure features to the others (`features: {…, structure: true}`).
+    public var structureFeatures = false
+    /// What groups the rows: "crystal_system" or a column's name.
+    public var group: Located<String>? = nil
+}
+
+/// `structure: <column>` or `{column: …, space_group: …, symprec: …}`.
+public struct StructureSpec: Sendable, Equatable {
+    public var column: Located<String>
+    public var spaceGroupColumn: Located<String>?
+    public var symprec: Double
+}
+
+/// `sample: N` or `sample: {rows: N, seed: S}`.
+public struct DatasetSample: Sendable, Equatable {
+    public var rows: Int
+    public var seed: Int
+    public var location: SourceLocation
 }
 
 /// The in-distribution holdout and the out-of-distribution test sets.
@@ -86,6 +115,8 @@ public struct RowFilterSpec: Sendable, Equatable {
     public var maxElements: Int?
     /// Rows containing any of these elements.
     public var containsAny: [Located<String>]
+    /// Rows of one of these groups (crystal systems or a group column's values).
+    public var groups: [Located<String>] = []
     public var minTarget: Double?
     public var maxTarget: Double?
     public var location: SourceLocation

@@ -1,12 +1,14 @@
 import SieveCore
 
 extension SpecReader {
-    static let datasetKeys = ["path", "target", "features", "formula", "missing", "units"]
-    static let featureKeys = ["magpie", "columns", "exclude"]
+    static let datasetKeys = ["path", "target", "features", "formula", "missing", "units", "keep_rows", "duplicates", "sample",
+                              "structure", "group"]
+    static let duplicateChoices = ["lowest", "highest", "mean", "first", "all"]
+    static let featureKeys = ["magpie", "columns", "exclude", "structure"]
     static let splitKeys = ["id_test", "ood"]
     static let idTestKeys = ["fraction", "seed"]
     static let oodKeys = ["name", "dataset", "drop_overlap", "where", "sample"]
-    static let whereKeys = ["elements", "contains", "target"]
+    static let whereKeys = ["elements", "contains", "target", "group"]
     static let rangeKeys = ["min", "max"]
 
     static func readDataset(_ node: SpecNode, _ what: String, log: SpecLog, folder: String) -> DatasetSpec? {
@@ -18,7 +20,13 @@ extension SpecReader {
             log.string(t, "\(what).target").map { Located($0, at: t.location) }
         }
         var features: DatasetSpec.Features? = .allNumeric
-        if let f = map["features"] { features = readFeatures(f, what, log: log) }
+        var structureFeatures = false
+        if let f = map["features"] {
+            features = readFeatures(f, what, log: log)
+            if let s = f.mapping?.first(where: { $0.key.string == "structure" })?.value, let flag = log.bool(s, "\(what).features.structure") {
+                structureFeatures = flag
+            }
+        }
         let formula = map["formula"].flatMap { f in log.string(f, "\(what).formula").map { Located($0, at: f.location) } }
         var missing = DatasetSpec.MissingValues.error
         if let m = map["missing"] {
@@ -27,14 +35,71 @@ extension SpecReader {
             }
         }
         let units = map["units"].flatMap { log.string($0, "\(what).units") }
+        let keepRows = map["keep_rows"].flatMap { readFilter($0, name: "\(what).keep_rows", log: log) }
+        var duplicates: Located<String>?
+        if let d = map["duplicates"], let rule = log.mapping(d, "\(what).duplicates", keys: ["by", "keep"]) {
+            if let by = rule.required("by", "what makes rows duplicates: `formula` (compositions compared reduced).") {
+                _ = log.choice(by, "\(what).duplicates.by", among: ["formula"])
+            }
+            if let keep = rule.required("keep", "which row stands for the group: \(duplicateChoices.joined(separator: ", ")).") {
+                duplicates = log.choice(keep, "\(what).duplicates.keep", among: duplicateChoices).map { Located($0, at: keep.location) }
+            }
+            if case .magpie = features {} else if formula == nil {
+                log.error(d, "\(what).duplicates compares formulas, so the dataset needs them: give `formula: <column>` or "
+                          + "`features: {magpie: <column>}`.")
+            }
+        }
+        var structure: StructureSpec?
+        if let n = map["structure"] {
+            if let column = n.string {
+                structure = StructureSpec(column: Located(column, at: n.location), spaceGroupColumn: nil, symprec: 0.1)
+            } else if let m = log.mapping(n, "\(what).structure", keys: ["column", "space_group", "symprec"]) {
+                let column = m.required("column", "the column holding each row's structure (POSCAR text or a pymatgen dict).")
+                    .flatMap { c in log.string(c, "\(what).structure.column").map { Located($0, at: c.location) } }
+                let group = m["space_group"].flatMap { c in log.string(c, "\(what).structure.space_group").map { Located($0, at: c.location) } }
+                var symprec = 0.1
+                if let p = m["symprec"], let v = log.number(p, "\(what).structure.symprec") {
+                    if v > 0 { symprec = v } else { log.error(p, "\(what).structure.symprec is a distance tolerance in Å and must be positive, got \(v).") }
+                }
+                if let column { structure = StructureSpec(column: column, spaceGroupColumn: group, symprec: symprec) }
+            }
+        }
+        if structureFeatures && structure == nil {
+            log.error(map["features"] ?? node, "\(what).features asks for structure features, so the dataset needs `structure: <column>`.")
+        }
+        var group: Located<String>?
+        if let g = map["group"], let name = log.string(g, "\(what).group") {
+            group = Located(name, at: g.location)
+            if name == "crystal_system" && structure == nil {
+                log.error(g, "Grouping by crystal_system needs the structures: give `structure: <column>` in the dataset.")
+            }
+        }
+        var sample: DatasetSample?
+        if let n = map["sample"] {
+            if let rows = n.int {
+                if rows >= 1 { sample = DatasetSample(rows: rows, seed: 0, location: n.location) }
+                else { log.error(n, "\(what).sample is a number of rows and must be at least 1, got \(rows).") }
+            } else if let m = log.mapping(n, "\(what).sample", keys: ["rows", "seed"]) {
+                let rows = m.required("rows", "how many rows to keep.").flatMap { log.int($0, "\(what).sample.rows") }
+                let seed = m["seed"].flatMap { log.int($0, "\(what).sample.seed") } ?? 0
+                if let rows {
+                    if rows >= 1 { sample = DatasetSample(rows: rows, seed: seed, location: n.location) }
+                    else { log.error(n, "\(what).sample.rows must be at least 1, got \(rows).") }
+                }
+            }
+        }
         guard let path, let target, let features else { return nil }
-        return DatasetSpec(path: path, target: target, features: features, formulaColumn: formula, missing: missing, units: units)
+        return DatasetSpec(path: path, target: target, features: features, formulaColumn: formula, missing: missing, units: units,
+                           keepRows: keepRows, duplicates: duplicates, sample: sample, structure: structure,
+                           structureFeatures: structureFeatures, group: group)
     }
 
     static func readFeatures(_ node: SpecNode, _ what: String, log: SpecLog) -> DatasetSpec.Features? {
         guard let map = log.mapping(node, "\(what).features", keys: featureKeys) else { return nil }
-        guard map.keys.count == 1 else {
-            log.error(node, "\(what).features takes exactly one of `magpie: <formula column>`, `columns: [...]` or `exclude: [...]`.")
+        let base = map.keys.filter { $0 != "structure" }
+        guard base.count == 1 else {
+            log.error(node, "\(what).features takes exactly one of `magpie: <formula column>`, `columns: [...]` or `exclude: [...]`"
+                      + " (and optionally `structure: true` beside it).")
             return nil
         }
         func located(_ n: SpecNode, _ label: String) -> [Located<String>]? {
@@ -129,7 +194,7 @@ extension SpecReader {
     }
 
     static func readFilter(_ node: SpecNode, name: String, log: SpecLog) -> RowFilterSpec? {
-        let what = "The `where` rule of '\(name)'"
+        let what = name.contains("keep_rows") ? name : "The `where` rule of '\(name)'"
         guard let map = log.mapping(node, what, keys: whereKeys) else { return nil }
         guard !map.keys.isEmpty else {
             log.error(node, "\(what) is empty; give `elements`, `contains` or `target`.")
@@ -155,6 +220,9 @@ extension SpecReader {
                 }
                 filter.containsAny.append(Located(symbol, at: item.location))
             }
+        }
+        if let g = map["group"] {
+            filter.groups = log.list(g).compactMap { item in log.string(item, "Each group in where.group").map { Located($0, at: item.location) } }
         }
         if let t = map["target"], let range = log.mapping(t, "where.target", keys: rangeKeys) {
             filter.minTarget = range["min"].flatMap { log.number($0, "where.target.min") }

@@ -5,7 +5,7 @@ import SieveCore
 /// the named columns) come later, in the engine's spec checker.
 public enum SpecReader {
     static let topLevelKeys = ["name", "description", "dataset", "splits", "models", "train_sizes", "seeds", "selection",
-                               "evaluate_unused", "redundancy", "explain", "output"]
+                               "evaluate_unused", "redundancy", "explain", "max_runs", "output"]
 
     /// What reading a spec found: the spec when its required parts could be read, the model
     /// entries that were well-formed (checked further by the engine even when other parts are
@@ -64,8 +64,9 @@ public enum SpecReader {
         guard let top = log.mapping(root, "The spec", keys: topLevelKeys + topCampaignKeys) else { return (nil, []) }
         let name = top.required("name", "a short name for the experiment, used for the output folder.")
             .flatMap { log.string($0, "name") }
-        if let name, let node = top["name"], name.contains("/") {
-            log.error(node, "name '\(name)' must not contain '/'; it names a folder.")
+        if let name, let node = top["name"], !isSimpleName(name) {
+            log.error(node, "name '\(name)' names the output folder, so it may use only letters, digits, '-', '_' and '.', "
+                      + "starting with a letter or digit (not '.' or '..').")
         }
         let description = top["description"].flatMap { log.string($0, "description") }
         let dataset = top.required("dataset", "the CSV file to learn from (path, target, features).")
@@ -87,6 +88,10 @@ public enum SpecReader {
             }
         }
         let explain = top["explain"].flatMap { readExplain($0, log: log) }
+        var maxRuns = Located(ExperimentSpec.defaultMaxRuns, at: root.location)
+        if let node = top["max_runs"], let value = log.int(node, "max_runs") {
+            if value >= 1 { maxRuns = Located(value, at: node.location) } else { log.error(node, "max_runs must be at least 1, got \(value).") }
+        }
         let output: Located<String>
         if let node = top["output"], let text = log.string(node, "output") {
             output = Located(FileSystem.resolve(text, against: folder), at: node.location)
@@ -98,7 +103,7 @@ public enum SpecReader {
                                   dataset: dataset, splits: splits, models: models, trainSizes: sizes, seeds: seeds,
                                   selection: selection, evaluateUnused: evaluateUnused, explain: explain,
                                   campaigns: campaigns,
-                                  redundancyTolerance: tolerance,
+                                  redundancyTolerance: tolerance, maxRuns: maxRuns,
                                   output: output, root: root)
         return (spec, models)
     }

@@ -1,0 +1,60 @@
+import SieveCore
+
+/// How a dataset's crystal structures are read: which column holds them (POSCAR text or
+/// pymatgen dicts), where a given space group is, the symmetry tolerance for spglib, and whether
+/// structure features join the others.
+public struct StructureOptions: Sendable, Equatable {
+    public var column: String
+    /// A column of space-group numbers, used as given instead of searching with spglib.
+    public var spaceGroupColumn: String?
+    public var symprec: Double
+    /// Append ``StructureFeatures`` to the dataset's features.
+    public var features: Bool
+
+    public init(column: String, spaceGroupColumn: String? = nil, symprec: Double = CrystalStructure.defaultSymprec,
+                features: Bool = false) {
+        self.column = column; self.spaceGroupColumn = spaceGroupColumn; self.symprec = symprec; self.features = features
+    }
+}
+
+/// What divides a dataset into groups (for the bias metric, group hold-outs and reports).
+public enum GroupRule: Sendable, Equatable {
+    /// The crystal system of each row's structure (or of its given space group).
+    case crystalSystem
+    /// The text of a column.
+    case column(String)
+
+    public var name: String {
+        switch self {
+        case .crystalSystem: return "crystal_system"
+        case let .column(c): return c
+        }
+    }
+}
+
+extension Dataset {
+    /// Reads the structure column's texts (one per kept row), finds space groups (given or by
+    /// spglib), and returns the structure features and crystal systems, in row order.
+    static func structures(texts: [Substring], givenSpaceGroups: [Substring]?, lines: [Int], path: String,
+                           options: StructureOptions, threads: Int) throws -> (features: [[Double]], systems: [String]) {
+        var parsed: [CrystalStructure] = []
+        parsed.reserveCapacity(texts.count)
+        for (i, text) in texts.enumerated() {
+            parsed.append(try StructureColumn.parse(text, file: path, line: lines[i]))
+        }
+        let groups: [SpaceGroup]
+        if let given = givenSpaceGroups {
+            groups = try given.enumerated().map { i, field in
+                guard let number = Int(field.trimmingSpaces), let group = SpaceGroup(number: number) else {
+                    throw DataError.notANumber(path: path, line: lines[i], column: options.spaceGroupColumn ?? "space_group",
+                                               text: String(field))
+                }
+                return group
+            }
+        } else {
+            groups = try StructureColumn.spaceGroups(of: parsed, lines: lines, file: path, symprec: options.symprec, threads: threads)
+        }
+        let features = options.features ? zip(parsed, groups).map { StructureFeatures.values(for: $0, spaceGroup: $1) } : []
+        return (features, groups.map(\.crystalSystem.rawValue))
+    }
+}
