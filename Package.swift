@@ -17,6 +17,11 @@ let package = Package(
             pkgConfig: "xgboost",
             providers: [.apt(["libxgboost-dev"])]
         ),
+        .systemLibrary(
+            name: "CLapack",
+            pkgConfig: "lapacke",
+            providers: [.apt(["liblapacke-dev", "libopenblas-dev"])]
+        ),
         .target(name: "SieveCore"),
         .target(
             name: "SieveData",
@@ -24,7 +29,8 @@ let package = Package(
             resources: [.copy("Resources/magpie.csv")]
         ),
         .target(name: "SieveXGBoost", dependencies: ["CXGBoost"]),
-        .target(name: "SieveModels", dependencies: ["SieveCore", "SieveXGBoost"]),
+        .target(name: "SieveLAPACK", dependencies: ["CLapack"]),
+        .target(name: "SieveModels", dependencies: ["SieveCore", "SieveXGBoost", "SieveLAPACK"]),
         .target(name: "SieveSelection", dependencies: ["SieveCore", "SieveModels"]),
         .target(name: "SieveSpec", dependencies: ["SieveCore", "Yams"]),
         .target(
@@ -53,7 +59,8 @@ let package = Package(
         .testTarget(name: "SieveDataTests", dependencies: ["SieveData"], resources: [.copy("Fixtures")]),
         .testTarget(name: "SieveXGBoostTests", dependencies: ["SieveXGBoost"]),
         .testTarget(name: "SieveModelsTests", dependencies: ["SieveModels", "SieveData"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "SieveSelectionTests", dependencies: ["SieveSelection"]),
+        .testTarget(name: "SieveLAPACKTests", dependencies: ["SieveLAPACK"]),
+        .testTarget(name: "SieveSelectionTests", dependencies: ["SieveSelection"], resources: [.copy("Fixtures")]),
         .testTarget(name: "SieveSpecTests", dependencies: ["SieveSpec"]),
         .testTarget(name: "SieveEngineTests", dependencies: ["SieveEngine"]),
         .testTarget(name: "SieveReportTests", dependencies: ["SieveReport"]),
