@@ -1,6 +1,8 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import Dispatch
+import Synchronization
 import SieveCore
 import SieveLAPACK
 
@@ -10,9 +12,10 @@ extension GaussianProcess {
     /// The constant is profiled out (``MarginalLikelihood``); (log s, log ℓ, log σ²) go to
     /// ``BoundedLBFGS`` with analytic gradients from each start of `options` and from `extraStart`
     /// (clamped into the bounds) if given; the highest likelihood wins, the earliest start on ties.
+    /// Starts run on up to `threads` threads at once; the result does not depend on it.
     /// Deterministic. Needs at least two rows with some spread in the targets or inputs.
     public static func fit(inputs: Matrix<Double>, targets: [Double], options: GaussianProcessFitOptions = .init(),
-                           extraStart: GaussianProcessHyperparameters? = nil) throws -> GaussianProcess {
+                           extraStart: GaussianProcessHyperparameters? = nil, threads: Int = 1) throws -> GaussianProcess {
         guard targets.count >= 2 else {
             throw ModelError.invalidParameters(["A Gaussian process needs at least 2 training rows to fit its hyperparameters, got \(targets.count)."])
         }
@@ -26,21 +29,38 @@ extension GaussianProcess {
                      log(options.noiseBounds.lowerBound * variance)]
         let upper = [log(options.outputScaleBounds.upperBound * variance), log(options.lengthScaleBounds.upperBound * distance),
                      log(options.noiseBounds.upperBound * variance)]
-        var starts = options.starts.map { multiples in (0..<3).map { log(multiples[$0] * reference[$0]) } }
-        if let h = extraStart { starts.append([log(h.outputScale), log(h.lengthScale), log(h.noise)]) }
+        let starts = options.starts.map { multiples in (0..<3).map { log(multiples[$0] * reference[$0]) } }
+            + (extraStart.map { h in [[log(h.outputScale), log(h.lengthScale), log(h.noise)]] } ?? [])
         var optimizer = BoundedLBFGS()
         optimizer.maxIterations = options.maxIterations
-        var best: (result: BoundedLBFGS.Result, start: Int)?
-        var total = 0
-        for (index, start) in starts.enumerated() {
-            let result = try optimizer.minimize(start: start, lower: lower, upper: upper) { p in
+        let search = optimizer
+        let results = Mutex([BoundedLBFGS.Result?](repeating: nil, count: starts.count))
+        let failure = Mutex<(any Error)?>(nil)
+        let next = Atomic<Int>(0)
+        DispatchQueue.concurrentPerform(iterations: Swift.max(1, Swift.min(threads, starts.count))) { _ in
+            while true {
+                let index = next.add(1, ordering: .relaxed).oldValue
+                if index >= starts.count { break }
                 do {
-                    let e = try likelihood.evaluate(outputScale: exp(p[0]), lengthScale: exp(p[1]), noise: exp(p[2]))
-                    return (-e.value, e.gradient.map { -$0 })
-                } catch is LAPACKError {
-                    return (.infinity, [0, 0, 0])
+                    let result = try search.minimize(start: starts[index], lower: lower, upper: upper) { p in
+                        do {
+                            let e = try likelihood.evaluate(outputScale: exp(p[0]), lengthScale: exp(p[1]), noise: exp(p[2]))
+                            return (-e.value, e.gradient.map { -$0 })
+                        } catch is LAPACKError {
+                            return (.infinity, [0, 0, 0])
+                        }
+                    }
+                    results.withLock { $0[index] = result }
+                } catch {
+                    failure.withLock { $0 = $0 ?? error }
                 }
             }
+        }
+        if let error = failure.withLock({ $0 }) { throw error }
+        var best: (result: BoundedLBFGS.Result, start: Int)?
+        var total = 0
+        for (index, result) in results.withLock({ $0 }).enumerated() {
+            guard let result else { continue }
             total += result.evaluations
             if result.value.isFinite, best == nil || result.value < best!.result.value { best = (result, index) }
         }
