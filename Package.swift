@@ -49,7 +49,7 @@ let package = Package(
         .executableTarget(
             name: "sieve-bench",
             dependencies: [
-                "SieveCore", "SieveData", "SieveModels", "SieveSelection", "SieveEngine",
+                "SieveCore", "SieveData", "SieveModels", "SieveSelection", "SieveEngine", "SieveLAPACK",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Benchmarks/sieve-bench"
