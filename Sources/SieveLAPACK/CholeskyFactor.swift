@@ -75,20 +75,27 @@ public struct CholeskyFactor: Sendable {
         return y
     }
 
-    /// A⁻¹, full and symmetric (`dpotri`, then the upper triangle mirrored).
+    /// A⁻¹, full and symmetric (`dpotri`, then the lower triangle mirrored).
     public func inverse() throws -> [Double] {
-        guard size > 0 else { return [] }
-        var inv = storage
+        var inv = try inverseLowerTriangle()
         let n = size
-        let info = inv.withUnsafeMutableBufferPointer { p in
-            LAPACKE_dpotri_work(LAPACK_COL_MAJOR, lower, Int32(n), p.baseAddress, Int32(n))
-        }
-        try LAPACKError.check(info, "LAPACKE_dpotri_work") { "the diagonal element \($0) of the factor is zero" }
         inv.withUnsafeMutableBufferPointer { p in
             for j in 0..<n {
                 for i in (j + 1)..<n { p[i * n + j] = p[j * n + i] }
             }
         }
+        return inv
+    }
+
+    /// A⁻¹ in the lower triangle (column-major; `dpotri`), the strict upper triangle left as L's
+    /// storage had it: for callers that read only one triangle of the symmetric inverse.
+    public func inverseLowerTriangle() throws -> [Double] {
+        guard size > 0 else { return [] }
+        var inv = storage
+        let info = inv.withUnsafeMutableBufferPointer { p in
+            LAPACKE_dpotri_work(LAPACK_COL_MAJOR, lower, Int32(size), p.baseAddress, Int32(size))
+        }
+        try LAPACKError.check(info, "LAPACKE_dpotri_work") { "the diagonal element \($0) of the factor is zero" }
         return inv
     }
 }

@@ -62,13 +62,13 @@ import SieveModels
             #expect(h[g] == DifferentialEntropy.of(labelled.filter { learner.rowGroups[$0] == name }.map { learner.labels[$0] }))
         }
         guard case let .acquire(a) = try learner.next(state, threads: 2) else { Issue.record("The first step stopped."); return }
-        #expect(a.group == "narrow" && a.incumbentEntropy == h.min()!)
+        #expect(a.group == "narrow" && a.incumbentEntropy == h.min()! && a.rule == .expectedImprovement)
         #expect(learner.pool.contains(a.row) && learner.rowGroups[a.row] == "narrow" && a.candidates == 28 && a.labelledInGroup == 12)
         // Brute force: every candidate's EI with the same GP and draws, entropies from scratch.
         let rows = learner.pool.filter { learner.rowGroups[$0] == "narrow" }.sorted()
         let train = labelled.filter { learner.rowGroups[$0] == "narrow" }
         let values = train.map { learner.labels[$0] }
-        let gp = try GaussianProcess(inputs: learner.representation.gatheringRows(train), targets: values, hyperparameters: a.hyperparameters)
+        let gp = try GaussianProcess(inputs: learner.representation.gatheringRows(train), targets: values, hyperparameters: a.hyperparameters!)
         let posterior = try gp.posterior(at: learner.representation.gatheringRows(rows))
         var best = (ei: -Double.infinity, row: -1)
         for (j, r) in rows.enumerated() {
@@ -134,6 +134,47 @@ import SieveModels
         #expect(final.acquired.allSatisfy { learner.pool.contains($0) } && Set(final.acquired).count == final.acquired.count)
         // The lowest entropy rises over the campaign (the point of ET-AL).
         #expect(final.currentEntropies.min()! > final.entropies[0].min()!)
+    }
+}
+
+extension EntropyTargetedTests {
+    /// "narrow" starts with 0 labelled rows, "middle" with 1, "wide" with 3: warm-up fills the group
+    /// with the fewest first (centroid, then farthest, then posterior variance) until each has 5.
+    @Test func groupsWithoutEntropyAreFilledFirst() throws {
+        let (learner, _) = Self.problem()
+        let labelled = [80, 40, 41, 42].map { $0 }  // middle: 80; narrow: none; wide: 40, 41, 42
+        var pool = learner.pool.filter { !labelled.contains($0) }
+        pool += (0..<120).filter { !labelled.contains($0) && !learner.pool.contains($0) }
+        let full = EntropyTargetedLearner(labels: learner.labels, rowGroups: learner.rowGroups, representation: learner.representation,
+                                          pool: pool.sorted(), seed: 3, settings: learner.settings)
+        var state = full.start(labelled: labelled)
+        #expect(state.groups == ["middle", "narrow", "wide"] && state.currentEntropies.allSatisfy(\.isNaN))
+        guard case let .acquire(first) = try full.next(state, threads: 1) else { Issue.record("stopped"); return }
+        #expect(first.group == "narrow" && first.rule == .distance && first.hyperparameters == nil)
+        // The narrow candidate nearest the centroid of narrow's candidates.
+        let narrow = full.pool.filter { full.rowGroups[$0] == "narrow" }.sorted()
+        let centroid = (0..<2).map { k in narrow.reduce(0.0) { $0 + full.representation[$1, k] } / Double(narrow.count) }
+        func d2(_ r: Int, _ p: [Double]) -> Double { (0..<2).reduce(0.0) { $0 + (full.representation[r, $1] - p[$1]) * (full.representation[r, $1] - p[$1]) } }
+        #expect(first.row == narrow.min { d2($0, centroid) < d2($1, centroid) })
+        state = full.applying(.acquire(first), to: state)
+        guard case let .acquire(second) = try full.next(state, threads: 1) else { Issue.record("stopped"); return }
+        // narrow and middle now have 1 each: narrow first by name; the candidate farthest from its one row.
+        #expect(second.group == "middle" || second.group == "narrow")
+        #expect(second.rule == .distance)
+        var rules: [EntropyTargetedRule] = []
+        for _ in 0..<14 {
+            guard case let .acquire(a) = try full.next(state, threads: 1) else { break }
+            rules.append(a.rule)
+            let before = state.noGain
+            state = full.applying(.acquire(a), to: state)
+            if a.rule != .expectedImprovement { #expect(state.noGain == before, "warm-up changed a no-gain counter") }
+        }
+        #expect(!state.currentEntropies.contains { $0.isNaN })
+        #expect(rules.contains(.posteriorVariance) && rules.last == .expectedImprovement)
+        // Passing over them instead (the authors' pandas semantics) stops at once.
+        var passOver = full
+        passOver.settings.undefinedEntropy = .passOver
+        #expect(try passOver.next(full.start(labelled: labelled), threads: 1) == .stop(.noDefinedEntropy))
     }
 }
 

@@ -11,7 +11,8 @@ extension GaussianProcess {
     ///
     /// The constant is profiled out (``MarginalLikelihood``); (log s, log ℓ, log σ²) go to
     /// ``BoundedLBFGS`` with analytic gradients from each start of `options` and from `extraStart`
-    /// (clamped into the bounds) if given; the highest likelihood wins, the earliest start on ties.
+    /// (clamped into the bounds) if given (only the first of `options` above `allStartsUpTo` rows);
+    /// the highest likelihood wins, the earliest start on ties.
     /// Starts run on up to `threads` threads at once; the result does not depend on it.
     /// Deterministic. Needs at least two rows with some spread in the targets or inputs.
     public static func fit(inputs: Matrix<Double>, targets: [Double], options: GaussianProcessFitOptions = .init(),
@@ -29,7 +30,8 @@ extension GaussianProcess {
                      log(options.noiseBounds.lowerBound * variance)]
         let upper = [log(options.outputScaleBounds.upperBound * variance), log(options.lengthScaleBounds.upperBound * distance),
                      log(options.noiseBounds.upperBound * variance)]
-        let starts = options.starts.map { multiples in (0..<3).map { log(multiples[$0] * reference[$0]) } }
+        let used = targets.count <= options.allStartsUpTo ? options.starts : Array(options.starts.prefix(1))
+        let starts = used.map { multiples in (0..<3).map { log(multiples[$0] * reference[$0]) } }
             + (extraStart.map { h in [[log(h.outputScale), log(h.lengthScale), log(h.noise)]] } ?? [])
         var optimizer = BoundedLBFGS()
         optimizer.maxIterations = options.maxIterations

@@ -63,7 +63,7 @@ public struct MarginalLikelihood: Sendable {
         var fit = 0.0
         for i in 0..<n { fit += (targets[i] - c) * alpha[i] }
         let value = -0.5 * fit - 0.5 * factor.logDeterminant - 0.5 * Double(n) * log(2 * Double.pi)
-        let inverse = try factor.inverse()
+        let inverse = try factor.inverseLowerTriangle()
         // Off-diagonal sums over the lower triangle (doubled), then the diagonal.
         var gScale = 0.0, gLength = 0.0, alphaSquares = 0.0, trace = 0.0
         let invL2 = 1 / (l * l)
@@ -89,7 +89,7 @@ public struct MarginalLikelihood: Sendable {
         return (value, [0.5 * gScale, 0.5 * gLength, 0.5 * noise * (alphaSquares - trace)], c)
     }
 
-    /// K = s R + σ² I, column-major (symmetric).
+    /// K = s R + σ² I, column-major, lower triangle only (all LAPACK and the gradient read).
     func kernel(_ s: Double, _ l: Double, _ noise: Double) -> [Double] {
         let n = count
         var k = [Double](repeating: 0, count: n * n)
@@ -98,9 +98,7 @@ public struct MarginalLikelihood: Sendable {
             squaredDistances.withUnsafeBufferPointer { d2 in
                 for j in 0..<n {
                     for i in (j + 1)..<n {
-                        let v = s * exp(scale * d2[j * n + i])
-                        k[j * n + i] = v
-                        k[i * n + j] = v
+                        k[j * n + i] = s * exp(scale * d2[j * n + i])
                     }
                     k[j * n + j] = s + noise
                 }

@@ -14,6 +14,13 @@ extension EntropyTargetedLearner {
         let candidates = state.groups.indices.filter { open[$0] && state.noGain[$0] < settings.patience }
         if candidates.isEmpty { return .stop(.candidatesExhausted) }
         let h = state.currentEntropies
+        let undefined = candidates.filter { h[$0].isNaN }
+        if settings.undefinedEntropy == .fillFirst, !undefined.isEmpty {
+            // Warm-up: the group with the fewest labelled rows (then the first name) until it has 5.
+            let counts = undefined.map { g in state.labelled.reduce(0) { $0 + (rowGroups[$1] == state.groups[g] ? 1 : 0) } }
+            let target = undefined[counts.indices.min { counts[$0] < counts[$1] }!]
+            return .acquire(try warmUp(state.groups[target], state, labelled, threads: threads))
+        }
         guard let target = candidates.filter({ !h[$0].isNaN }).min(by: { h[$0] < h[$1] }) else { return .stop(.noDefinedEntropy) }
         let incumbent = h[target]
         if candidates.count == 1, let highest = h.filter({ !$0.isNaN }).max(), incumbent >= highest {
@@ -33,15 +40,19 @@ extension EntropyTargetedLearner {
         let scores = score(groupUnlabelled, mean: posterior.mean, variance: posterior.variance,
                            entropy: EntropyWithAddedValue(sample: values), incumbent: incumbent,
                            iteration: state.iterations.count, threads: threads)
-        var best = 0
-        for j in scores.indices.dropFirst() where scores[j].ei > scores[best].ei || (scores[best].ei.isNaN && !scores[j].ei.isNaN) {
-            best = j
-        }
+        let best = Self.argmax(scores.map(\.ei))
         return .acquire(EntropyTargetedAcquisition(
-            row: groupUnlabelled[best], group: name, incumbentEntropy: incumbent, expectedImprovement: scores[best].ei,
-            meanEntropy: scores[best].mean, entropyDeviation: scores[best].deviation, candidates: groupUnlabelled.count,
-            labelledInGroup: groupLabelled.count, hyperparameters: gp.hyperparameters, fit: gp.fitReport,
-            fitSeconds: fitSeconds, scoringSeconds: Clock.now() - scoringStart))
+            row: groupUnlabelled[best], group: name, rule: .expectedImprovement, incumbentEntropy: incumbent,
+            expectedImprovement: scores[best].ei, meanEntropy: scores[best].mean, entropyDeviation: scores[best].deviation,
+            candidates: groupUnlabelled.count, labelledInGroup: groupLabelled.count, hyperparameters: gp.hyperparameters,
+            fit: gp.fitReport, fitSeconds: fitSeconds, scoringSeconds: Clock.now() - scoringStart))
+    }
+
+    /// The index of the largest value; NaN counts lowest, ties go to the first.
+    static func argmax(_ values: [Double]) -> Int {
+        var best = 0
+        for j in values.indices.dropFirst() where values[j] > values[best] || (values[best].isNaN && !values[j].isNaN) { best = j }
+        return best
     }
 
     /// EI, mean and deviation of the entropy over each candidate's posterior draws. Candidates go

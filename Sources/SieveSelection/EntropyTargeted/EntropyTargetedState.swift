@@ -55,7 +55,8 @@ public struct EntropyTargetedIteration: Sendable, Equatable, Codable {
     public var acquisition: EntropyTargetedAcquisition
     /// The target group's entropy with the acquired row's true label.
     public var entropyAfter: Double
-    /// Whether that is higher than the incumbent (else the group's no-gain counter grows).
+    /// Whether that is higher than the incumbent (else the group's no-gain counter grows; a
+    /// warm-up acquisition, whose incumbent is NaN, leaves the counter alone).
     public var improved: Bool
 
     public static func == (a: Self, b: Self) -> Bool {
@@ -73,6 +74,8 @@ public struct EntropyTargetedAcquisition: Sendable, Equatable, Codable {
     public var row: Int
     /// The target group c* (lowest entropy among the candidate groups) and its entropy h_cur.
     public var group: String
+    /// How the row was chosen: by EI, or (warm-up of a group without entropy) otherwise.
+    public var rule: EntropyTargetedRule
     public var incumbentEntropy: Double
     /// The winning candidate's expected improvement, and the mean and standard deviation of the
     /// group's entropy over its posterior draws.
@@ -82,19 +85,30 @@ public struct EntropyTargetedAcquisition: Sendable, Equatable, Codable {
     /// Unlabelled rows of the group scored, and labelled rows the GP was fitted on.
     public var candidates: Int
     public var labelledInGroup: Int
-    public var hyperparameters: GaussianProcessHyperparameters
+    /// The GP's hyperparameters (nil when no GP was fitted).
+    public var hyperparameters: GaussianProcessHyperparameters?
     public var fit: GaussianProcessFitReport?
     /// Wall-clock seconds of the GP fit and of scoring the candidates (not part of equality).
     public var fitSeconds: Double
     public var scoringSeconds: Double
 
     public static func == (a: Self, b: Self) -> Bool {
-        a.row == b.row && a.group == b.group && a.incumbentEntropy.bitPattern == b.incumbentEntropy.bitPattern
+        a.row == b.row && a.group == b.group && a.rule == b.rule && a.incumbentEntropy.bitPattern == b.incumbentEntropy.bitPattern
             && a.expectedImprovement.bitPattern == b.expectedImprovement.bitPattern
             && a.meanEntropy.bitPattern == b.meanEntropy.bitPattern && a.entropyDeviation.bitPattern == b.entropyDeviation.bitPattern
             && a.candidates == b.candidates && a.labelledInGroup == b.labelledInGroup
             && a.hyperparameters == b.hyperparameters && a.fit == b.fit
     }
+}
+
+/// How an ET-AL acquisition was chosen.
+public enum EntropyTargetedRule: String, Sendable, Equatable, Codable {
+    /// The highest expected improvement of the group's entropy (ET-AL proper).
+    case expectedImprovement = "expected improvement"
+    /// Warm-up of a group without entropy: the largest GP posterior variance.
+    case posteriorVariance = "posterior variance"
+    /// Warm-up of a group with fewer than 2 labelled rows: by distance in the representation.
+    case distance
 }
 
 /// Why an ET-AL campaign stopped (the paper's two rules, and a budget).
