@@ -10,7 +10,8 @@ import SieveModels
 struct SieveBench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sieve-bench", abstract: "Benchmarks of Sieve's models and engine.",
-        subcommands: [ModelBench.self, SchedulerBench.self, ActiveLearningBench.self])
+        subcommands: [ModelBench.self, SchedulerBench.self, ActiveLearningBench.self, EntropyTargetedBench.self,
+                      LinearAlgebraBench.self])
 }
 
 struct ModelBench: ParsableCommand {
