@@ -67,10 +67,11 @@ struct EntropyTargetedBench: ParsableCommand {
         let scoring = final.iterations.reduce(0) { $0 + $1.acquisition.scoringSeconds }
         let evaluations = final.iterations.reduce(0) { $0 + ($1.acquisition.fit?.totalEvaluations ?? 0) }
         let n = Swift.max(1, final.iterations.count)
+        let slowest = final.iterations.map { $0.acquisition.fitSeconds + $0.acquisition.scoringSeconds }.max() ?? 0
         print("sieve etal mode=\(mode) labelled=\(labelled.count) pool=\(pool.count) threads=\(threads) iterations=\(final.iterations.count) "
               + "stop=\((final.stopReason?.rawValue ?? "none").replacingOccurrences(of: " ", with: "_")) "
               + "one_iteration_s=\(NumberText.fixed(first ?? 0, 3)) campaign_s=\(NumberText.fixed(total, 2)) "
-              + "per_iteration_s=\(NumberText.fixed(total / Double(n), 3)) gp_fit_s=\(NumberText.fixed(fit, 2)) "
+              + "per_iteration_s=\(NumberText.fixed(total / Double(n), 3)) slowest_iteration_s=\(NumberText.fixed(slowest, 3)) gp_fit_s=\(NumberText.fixed(fit, 2)) "
               + "scoring_s=\(NumberText.fixed(scoring, 2)) likelihood_evaluations_per_iteration=\(evaluations / n)")
     }
 }

@@ -80,9 +80,11 @@ import SieveCore
         let h = gp.hyperparameters
         #expect(abs(log(h.lengthScale / o.l)) < 0.05 && abs(log(h.noise / o.noise)) < 0.05, "\(h) vs \(o)")
         #expect(gp.fitReport != nil && gp.fitReport!.converged)
-        // Deterministic: the same fit twice.
+        // Deterministic: the same fit twice, and with the starts run on three threads.
         let again = try GaussianProcess.fit(inputs: Matrix(c.X), targets: c.y)
         #expect(again.hyperparameters == h)
+        let threaded = try GaussianProcess.fit(inputs: Matrix(c.X), targets: c.y, threads: 3)
+        #expect(threaded.hyperparameters == h && threaded.fitReport == gp.fitReport)
     }
 
     @Test func principalComponentsMatchScikitLearn() throws {

@@ -121,6 +121,7 @@ def run():
     entropy = {g: float(differential_entropy(labels[[r for r in lab if row_group[r] == g]])) for g in groups}
     no_gain = {g: 0 for g in groups}
     order, first_iteration, stop = [], None, "budget"
+    global slowest
     for it in range(max_iter):
         start = time.perf_counter()
         open_groups = {row_group[r] for r in unlabelled}
@@ -147,6 +148,7 @@ def run():
             unlabelled.discard(u)
             entropy[target] = float(differential_entropy(labels[[r for r in lab if row_group[r] == target]]))
             order.append((it, u, target, float("nan"), (c, s, l, noise) if len(rows_l) >= 2 else (math.nan,) * 4))
+            slowest = max(slowest, time.perf_counter() - start)
             if first_iteration is None:
                 first_iteration = time.perf_counter() - start
             continue
@@ -179,11 +181,13 @@ def run():
         no_gain[target] = 0 if new > h_cur else no_gain[target] + 1
         entropy[target] = new
         order.append((it, u, target, float(acq[best]), (c, s, l, noise)))
+        slowest = max(slowest, time.perf_counter() - start)
         if first_iteration is None:
             first_iteration = time.perf_counter() - start
     return order, first_iteration, stop
 
 
+slowest = 0.0
 with threadpool_limits(threads):
     t0 = time.perf_counter()
     order, first, stop = run()
@@ -201,7 +205,10 @@ if os.path.exists(sieve_path):
     prefix = next((i for i, (a, b) in enumerate(zip(ours, theirs)) if a != b), min(len(ours), len(theirs)))
     same = sum(a == b for a, b in zip(ours, theirs)) / max(1, min(len(ours), len(theirs)))
     jaccard = len(set(ours) & set(theirs)) / max(1, len(set(ours) | set(theirs)))
-    agreement = f" same_prefix={prefix} same_position={same:.3f} jaccard={jaccard:.3f} sieve_iterations={len(theirs)}"
+    theirs_ei = pd.read_csv(sieve_path).ei.to_numpy()
+    diffs = [abs(e - te) / max(abs(te), 1e-300) for (_, _, _, e, _), te in list(zip(order, theirs_ei))[:prefix]
+             if np.isfinite(e) and np.isfinite(te)]
+    agreement = f" ei_max_rel_diff_in_prefix={max(diffs) if diffs else float('nan'):.1e} same_prefix={prefix} same_position={same:.3f} jaccard={jaccard:.3f} sieve_iterations={len(theirs)}"
 print(f"python etal mode={mode} scipy={scipy.__version__} labelled={len(labelled)} pool={len(pool)} threads={threads} "
       f"iterations={len(order)} stop={stop.replace(' ', '_')} one_iteration_s={first or 0:.3f} campaign_s={total:.2f} "
-      f"per_iteration_s={total / max(1, len(order)):.3f}{agreement}")
+      f"per_iteration_s={total / max(1, len(order)):.3f} slowest_iteration_s={slowest:.3f}{agreement}")
