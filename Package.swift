@@ -20,11 +20,13 @@ let package = Package(
         .target(name: "SieveXGBoost", dependencies: ["CXGBoost"]),
         .systemLibrary(name: "CSpglib", pkgConfig: "spglib", providers: [.apt(["libsymspg-dev"])]),
         .target(name: "SieveSpglib", dependencies: ["CSpglib"]),
+        .systemLibrary(name: "CLapack", pkgConfig: "lapacke", providers: [.apt(["liblapacke-dev", "libopenblas-dev"])]),
+        .target(name: "SieveLAPACK", dependencies: ["CLapack"]),
 
         // Foundations: numbers, hashing, randomness, diagnostics, the spec's syntax tree.
         .target(name: "SieveCore", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "SieveData", dependencies: ["SieveCore", "SieveSpglib"], resources: [.copy("Resources/magpie.csv")]),
-        .target(name: "SieveModels", dependencies: ["SieveCore", "SieveXGBoost"]),
+        .target(name: "SieveModels", dependencies: ["SieveCore", "SieveXGBoost", "SieveLAPACK"]),
         .target(name: "SieveReport", dependencies: ["SieveCore"]),
         // Campaign kinds (pruning, active learning, …): algorithm, state, spec section and tables.
         .target(name: "SieveSelection", dependencies: ["SieveCore", "SieveModels", "SieveReport"]),
@@ -53,7 +55,7 @@ let package = Package(
         .executableTarget(
             name: "sieve-bench",
             dependencies: [
-                "SieveCore", "SieveData", "SieveModels", "SieveSelection", "SieveResolve", "SieveEngine", "SieveCausal",
+                "SieveCore", "SieveData", "SieveModels", "SieveSelection", "SieveResolve", "SieveEngine", "SieveCausal", "SieveLAPACK",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Benchmarks/sieve-bench"
@@ -68,9 +70,11 @@ let package = Package(
         .testTarget(name: "SieveDataTests", dependencies: ["SieveCore", "SieveData"], resources: [.copy("Fixtures")]),
         .testTarget(name: "SieveXGBoostTests", dependencies: ["SieveXGBoost"]),
         .testTarget(name: "SieveSpglibTests", dependencies: ["SieveSpglib"]),
+        .testTarget(name: "SieveLAPACKTests", dependencies: ["SieveLAPACK"]),
         .testTarget(name: "SieveModelsTests", dependencies: ["SieveCore", "SieveModels", "SieveData", "SieveXGBoost"],
                     resources: [.copy("Fixtures")]),
-        .testTarget(name: "SieveSelectionTests", dependencies: ["SieveCore", "SieveModels", "SieveSelection"]),
+        .testTarget(name: "SieveSelectionTests", dependencies: ["SieveCore", "SieveModels", "SieveSelection"],
+                    resources: [.copy("Fixtures")]),
         .testTarget(name: "SieveCausalTests", dependencies: ["SieveCore", "SieveCausal"], resources: [.copy("Fixtures")]),
         .testTarget(name: "SieveSpecTests", dependencies: ["SieveCore", "SieveSpec"]),
         .testTarget(

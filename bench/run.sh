@@ -2,32 +2,33 @@
 # `make bench`: Sieve side by side with the Python references (scikit-learn, xgboost 1.7.4) on
 # the Magpie features of the full Matbench MP formation-energy data, 20,000 training rows,
 # 10 % test rows, the split of bench/reference/py_baseline.py (numpy seed 0).
-# usage: bench/run.sh VENV SIEVE_BENCH   (PARTS="models scheduler al causal" by default; name fewer to run fewer)
+# usage: bench/run.sh VENV SIEVE_BENCH   (PARTS="models scheduler al causal etal" by default; name fewer to run fewer)
+# The venv is made with $PYTHON (python3 by default; SciPy 1.18.1, the ET-AL reference's, needs Python >= 3.12).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 VENV=$1
 SIEVE_BENCH=$2
 N_TRAIN=${N_TRAIN:-20000}
 THREADS=${THREADS:-"1 2"}
-PARTS=${PARTS:-"models scheduler al causal"}
+PARTS=${PARTS:-"models scheduler al causal etal"}
 part() { [[ " $PARTS " == *" $1 "* ]]; }
 WORK=data/bench
 mkdir -p "$WORK"
 
 if [ ! -x "$VENV/bin/python" ]; then
   echo "Creating $VENV with the Python references (bench/requirements.txt)…"
-  python3 -m venv "$VENV"
+  "${PYTHON:-python3}" -m venv "$VENV"
   "$VENV/bin/pip" install -q -r bench/requirements.txt
 fi
 PY="$VENV/bin/python"
-[ -f data/full/mp_e_form.csv ] || python3 scripts/fetch_data.py full
+DATA="$WORK/mp_e_form_magpie.csv"
+SPLIT="$WORK/split_${N_TRAIN}_seed0.csv"
 if part models || part al; then
+[ -f data/full/mp_e_form.csv ] || python3 scripts/fetch_data.py full
 if [ ! -f "$WORK/mp_e_form_magpie.csv" ]; then
   echo "Featurising with the reference script (bench/reference/featurize_magpie.py)…"
   "$PY" bench/reference/featurize_magpie.py Sources/SieveData/Resources/magpie.csv data/full/mp_e_form.csv "$WORK/mp_e_form_magpie.csv"
 fi
-DATA="$WORK/mp_e_form_magpie.csv"
-SPLIT="$WORK/split_${N_TRAIN}_seed0.csv"
 [ -f "$SPLIT" ] || "$PY" bench/reference/split_indices.py "$DATA" "$N_TRAIN" 0 "$SPLIT"
 fi
 
@@ -91,4 +92,35 @@ done
 echo
 echo "The whole experiment: Gaussian-mixture subsets, the global graph, 10 seeded runs x 40 iterations x (causal, random)"
 "$SIEVE_BENCH" causal-selection --data "$QM9" --threads 2
+fi
+
+if part etal; then
+echo
+echo "ET-AL (Zhang et al. 2023) on flla_2015 formation energies by crystal system (spglib 2.8.0, symprec 0.1):"
+echo "a biased pool of ${ETAL_POOL:-600} rows, every other non-test row labelled; 32 principal components of the Magpie features"
+[ -f "$WORK/etal_flla.csv" ] || "$PY" bench/reference/prepare_etal_data.py "$WORK"
+[ -f "$WORK/etal_flla_magpie.csv" ] || "$PY" bench/reference/featurize_magpie.py Sources/SieveData/Resources/magpie.csv "$WORK/etal_flla.csv" "$WORK/etal_flla_magpie.csv"
+ETAL_SPLIT="$WORK/etal_split_${ETAL_POOL:-600}.csv"
+[ -f "$ETAL_SPLIT" ] && [ -f "$WORK/etal_draws.f64" ] || "$PY" bench/reference/etal_split.py "$WORK/etal_flla.csv" "$WORK/etal_groups.csv" 1000000 "${ETAL_POOL:-600}" "$ETAL_SPLIT" "$WORK/etal_draws.f64"
+ETAL_ARGS=("$WORK/etal_flla_magpie.csv" "$WORK/etal_groups.csv" "$ETAL_SPLIT")
+printf "%-7s %7s %11s %11s %8s %12s %12s %12s %12s %11s  %s\n" draws threads python_s sieve_s speedup py_iter_s sv_iter_s py_slowest_s sv_slowest_s iterations agreement
+for mode in shared seeded; do
+  for t in ${ETAL_THREADS:-1}; do
+    sv=$("$SIEVE_BENCH" etal --data "${ETAL_ARGS[0]}" --groups "${ETAL_ARGS[1]}" --split "${ETAL_ARGS[2]}" --mode "$mode" \
+         --draws "$WORK/etal_draws.f64" --threads "$t" --export "$WORK/etal")
+    py=$("$PY" bench/reference/etal_reference.py "${ETAL_ARGS[@]}" "$mode" 1000 "$t" "$WORK/etal" "$WORK/etal_draws.f64")
+    pys=$(field campaign_s "$py"); svs=$(field campaign_s "$sv")
+    printf "%-7s %7s %11s %11s %7.1fx %12s %12s %12s %12s %11s  %s\n" "$mode" "$t" "$pys" "$svs" "$(python3 -c "print($pys / $svs)")" \
+      "$(field per_iteration_s "$py")" "$(field per_iteration_s "$sv")" "$(field slowest_iteration_s "$py")" \
+      "$(field slowest_iteration_s "$sv")" "$(field iterations "$py")/$(field iterations "$sv")" \
+      "prefix $(field same_prefix "$py"), same position $(field same_position "$py"), jaccard $(field jaccard "$py")"
+  done
+done
+sv=$("$SIEVE_BENCH" etal --data "${ETAL_ARGS[0]}" --groups "${ETAL_ARGS[1]}" --split "${ETAL_ARGS[2]}" --mode shared \
+     --draws "$WORK/etal_draws.f64" --threads 2 --export "$WORK/etal-2threads")
+same=$(cmp -s <(cut -d, -f1-4 "$WORK/etal/etal-sieve-shared.csv") <(cut -d, -f1-4 "$WORK/etal-2threads/etal-sieve-shared.csv") && echo yes || echo NO)
+echo "Sieve on 2 threads (shared draws): campaign $(field campaign_s "$sv") s, per iteration $(field per_iteration_s "$sv") s; same acquisitions and EI as on 1 thread: $same"
+echo "With Sieve's GP hyperparameters replayed (same draws): everything but the likelihood optimiser compared"
+py=$("$PY" bench/reference/etal_reference.py "${ETAL_ARGS[@]}" replay 1000 1 "$WORK/etal" "$WORK/etal_draws.f64")
+echo "  iterations $(field iterations "$py") (Sieve $(field sieve_iterations "$py")), same prefix $(field same_prefix "$py"), EI max relative difference $(field ei_max_rel_diff_in_prefix "$py"), stop $(field stop "$py")"
 fi
