@@ -29,9 +29,9 @@ let package = Package(
         .target(name: "SieveModels", dependencies: ["SieveCore", "SieveXGBoost", "SieveLAPACK"]),
         .target(name: "SieveReport", dependencies: ["SieveCore"]),
         // Campaign kinds (pruning, active learning, …): algorithm, state, spec section and tables.
-        .target(name: "SieveSelection", dependencies: ["SieveCore", "SieveModels", "SieveReport"]),
         // Causal discovery (DirectLiNGAM, graph loss, Gaussian mixtures, interventions).
         .target(name: "SieveCausal", dependencies: ["SieveCore"]),
+        .target(name: "SieveSelection", dependencies: ["SieveCore", "SieveModels", "SieveReport", "SieveCausal"]),
 
         // The path of data.
         .target(name: "SieveSpec", dependencies: ["SieveCore", "Yams"]),

@@ -30,6 +30,8 @@ public struct ExperimentData: Sendable {
     public let provenance: [DatasetProvenance]
     /// What identifies each store row to a person: its formula, or its file and line.
     public let rowNames: [String]
+    /// The group of each store row, when the dataset has a group rule ("" for rows of other files).
+    public var groups: [String]?
     /// Things the user should know about the data that are not errors, as sentences.
     public var warnings: [String] = []
 
@@ -37,8 +39,7 @@ public struct ExperimentData: Sendable {
 
     /// What campaigns see of the data.
     public var campaignData: CampaignData {
-        CampaignData(store: store, targets: targets, pool: pool, testSets: testSets,
-                     rowNames: rowNames)
+        CampaignData(store: store, targets: targets, pool: pool, testSets: testSets, rowNames: rowNames, groups: groups)
     }
 
     /// Loads the datasets, featurises them, and cuts the splits the experiment declares.
@@ -81,6 +82,7 @@ public struct ExperimentData: Sendable {
         var matrix = main.features
         var targets = main.targets
         var rowNames = main.formulas ?? main.lines.map { "\(main.path):\($0)" }
+        var groups = main.groups
         var originalRows = main.originalRows
         var testSets = [TestSet(name: "id", rows: idTest)]
         let mainKeys = Set(main.compositions?.map(\.reducedKey) ?? [])
@@ -106,6 +108,7 @@ public struct ExperimentData: Sendable {
                 matrix = matrix.appendingRows(of: other.features)
                 targets += other.targets
                 rowNames += other.formulas ?? other.lines.map { "\(other.path):\($0)" }
+                if groups != nil { groups! += other.groups ?? Array(repeating: "", count: other.count) }
                 if let header = main.originalHeader, let otherHeader = other.originalHeader, let rows = other.originalRows {
                     // Columns are matched by name; a column the other file lacks is left empty.
                     let map = header.map { otherHeader.firstIndex(of: $0) }
@@ -122,7 +125,7 @@ public struct ExperimentData: Sendable {
             store = store.binning(referenceRows: pool)
         }
         return ExperimentData(store: store, targets: targets, pool: pool, testSets: testSets, provenance: provenance,
-                              rowNames: rowNames, warnings: warnings)
+                              rowNames: rowNames, groups: groups, warnings: warnings)
     }
 }
 

@@ -33,7 +33,8 @@ public enum SpecResolver {
         }
         let main = DatasetResolver.dataset(spec.dataset, log: log)
         let ood = DatasetResolver.ood(spec, log: log)
-        let context = CampaignResolution(models: models, declaredModels: reading.models.map(\.name.value), seeds: spec.seeds)
+        let context = CampaignResolution(models: models, declaredModels: reading.models.map(\.name.value), seeds: spec.seeds,
+                                         datasetGroup: spec.dataset.group?.value)
         var campaigns: [any Campaign] = []
         for kind in CampaignKinds.all {
             for section in spec.campaigns where section.path == kind.specPath {

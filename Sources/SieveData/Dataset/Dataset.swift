@@ -23,6 +23,9 @@ public struct Dataset: Sendable {
     public var originalRows: [[String]]?
     /// What the row rules (keep_rows, duplicates, sample) did.
     public var rowCounts = RowRuleCounts()
+    /// The group of each row (its crystal system, or a column's text), when the dataset has a
+    /// group rule.
+    public var groups: [String]?
 
     public init(path: String, sha256: String, featureNames: [String], features: Matrix<Float>, targets: [Double],
                 lines: [Int], formulas: [String]? = nil, compositions: [Composition]? = nil, droppedRows: Int = 0,

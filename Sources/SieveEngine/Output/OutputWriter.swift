@@ -1,5 +1,6 @@
 import Foundation
 import SieveCore
+import SieveExecute
 import SievePlan
 import SieveReport
 import SieveResolve
@@ -41,6 +42,7 @@ struct OutputWriter {
             ("curves_by_strategy.csv", StrategyCurves.csv(results.groups, splits: data.splitNames + ["unused"])),
         ]
         texts += results.campaigns.flatMap(\.files)
+        if let bias = try biasTables(results) { texts += bias }
         let manifest = self.manifest(results, invocation: invocation)
         texts.append(("manifest.json", try Manifest.encode(manifest)))
         var figures = Figures.learningCurves(results.groups, splits: splits, units: units)
@@ -73,6 +75,32 @@ struct OutputWriter {
             return path
         }
         return (files, results.records)
+    }
+
+    /// bias.csv and bias.md, when the data has groups: the pool, the ID test set, every training
+    /// set of the grid (recomputed from the plan, as the runs drew them) and every campaign's.
+    private func biasTables(_ results: ResultSet) throws -> [(String, String)]? {
+        guard let groups = data.groups else { return nil }
+        func summary(_ name: String, _ rows: [Int]) -> BiasSummary {
+            BiasSummary(set: name, labels: rows.map { data.targets[$0] }, groups: rows.map { groups[$0] })
+        }
+        var summaries = [summary("pool", data.pool), summary("ID test", data.testSets[0].rows)]
+        let executor = RunExecutor(data: data, models: experiment.models, workRoot: nil, evaluateUnused: false, explain: nil,
+                                   campaigns: CampaignExecutor(data: data, plan: plan, store: OutputStore(output: output)))
+        var seen = Set<String>()
+        for run in plan.runs {
+            let name = "\(run.key.strategy) \(run.key.trainSize), seed \(run.key.seed)"
+            guard seen.insert(name).inserted, let rows = try? executor.trainingRows(for: run) else { continue }
+            summaries.append(summary(name, rows))
+        }
+        summaries += results.campaignSets.map { summary($0.name, $0.rows) }
+        let family: (String) -> String = { name in
+            name.replacing(#/, seed -?\d+$/#, with: "")
+        }
+        let title = "Bias across \(experiment.dataset.options.group?.name.replacingOccurrences(of: "_", with: " ") ?? "groups") — \(experiment.name)"
+        return [("bias.csv", BiasReport.csv(summaries)),
+                ("bias.md", BiasReport.markdown(summaries, family: family, title: title,
+                                                group: experiment.dataset.options.group?.name ?? "group"))]
     }
 
     private func manifest(_ results: ResultSet, invocation: Invocation) -> Manifest {

@@ -57,6 +57,11 @@ public struct ActiveLearningCampaign: Campaign {
         state.iterations.last.map { "\($0.labelled) of \($0.poolRows) rows labelled" }
     }
 
+    /// The labelled set it ended with.
+    public func trainingSets(_ state: ActiveLearningState) -> [(name: String, rows: [Int])] {
+        state.batches.isEmpty ? [] : [("active learning \(strategy), seed \(seed)", state.labelled)]
+    }
+
     /// The seed every random choice of the campaign derives from.
     public var campaignSeed: UInt64 { StableSeed.of("active-learning|\(strategy)|seed=\(seed)") }
 }

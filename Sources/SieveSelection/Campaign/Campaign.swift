@@ -50,6 +50,9 @@ public protocol Campaign: Sendable {
     func run(from state: State, id: String, data: CampaignData, environment: CampaignEnvironment,
              checkpoint: (State) throws -> Void) throws -> State
 
+    /// The training sets the campaign built, named, for the bias table.
+    func trainingSets(_ state: State) -> [(name: String, rows: [Int])]
+
     /// The strategy name of runs that train on the campaign's result (pruned sets), if any.
     var trainingStrategy: String? { get }
     /// The pool ordered so that the training set of size n is the first n rows, for a finished
@@ -61,6 +64,7 @@ extension Campaign {
     public func plannedIterations(poolRows: Int) -> Int? { nil }
     public func progressNote(_ state: State) -> String? { nil }
     public var trainingStrategy: String? { nil }
+    public func trainingSets(_ state: State) -> [(name: String, rows: [Int])] { [] }
     public func trainingOrder(_ state: State, id: String, data: CampaignData) -> [Int]? { nil }
 }
 

@@ -19,9 +19,14 @@ public struct CampaignData: Sendable {
     public let testSets: [NamedRows]
     /// What identifies each store row to a person (its formula, or its file and line).
     public let rowNames: [String]
+    /// The group of each store row (crystal system, or a group column's text), when the dataset
+    /// has a group rule; rows of other files without one are "".
+    public let groups: [String]?
 
-    public init(store: FeatureStore, targets: [Double], pool: [Int], testSets: [NamedRows], rowNames: [String]) {
+    public init(store: FeatureStore, targets: [Double], pool: [Int], testSets: [NamedRows], rowNames: [String],
+                groups: [String]? = nil) {
         self.store = store; self.targets = targets; self.pool = pool; self.testSets = testSets; self.rowNames = rowNames
+        self.groups = groups
     }
 
     /// Training data for `rows` with their targets.

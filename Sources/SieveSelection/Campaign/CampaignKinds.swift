@@ -5,6 +5,8 @@ public enum CampaignKinds {
     private static let registered = Mutex<[any Campaign.Type]>([
         PruningCampaign.self,
         ActiveLearningCampaign.self,
+        EntropyTargetedCampaign.self,
+        CausalCampaign.self,
     ])
 
     /// The registered kinds, in registration order (which is the order of their tables).

@@ -14,11 +14,16 @@ public struct CampaignReportContext: Sendable {
     public let models: [String]
     public let rowNames: [String]
     public let targets: [Double]
+    /// The target column's name.
+    public let targetName: String
+    /// The pool's rows, ascending (campaigns that index the pool map back through it).
+    public let pool: [Int]
 
     public init(experiment: String, units: String?, splits: [String], groups: [ResultGroup], verdict: RedundancyVerdict,
-                models: [String], rowNames: [String], targets: [Double]) {
+                models: [String], rowNames: [String], targets: [Double], targetName: String, pool: [Int]) {
         self.experiment = experiment; self.units = units; self.splits = splits; self.groups = groups
         self.verdict = verdict; self.models = models; self.rowNames = rowNames; self.targets = targets
+        self.targetName = targetName; self.pool = pool
     }
 }
 

@@ -10,9 +10,11 @@ public struct CampaignResolution: Sendable {
     public let declaredModels: [String]
     /// The spec's `seeds`.
     public let seeds: [Int]
+    /// The dataset's group rule ("crystal_system" or a column), if it has one.
+    public let datasetGroup: String?
 
-    public init(models: [NamedModel], declaredModels: [String], seeds: [Int]) {
-        self.models = models; self.declaredModels = declaredModels; self.seeds = seeds
+    public init(models: [NamedModel], declaredModels: [String], seeds: [Int], datasetGroup: String? = nil) {
+        self.models = models; self.declaredModels = declaredModels; self.seeds = seeds; self.datasetGroup = datasetGroup
     }
 
     /// The model `name` refers to; otherwise logs why not ("did you mean" for a near miss) and

@@ -3,7 +3,7 @@ import SieveModels
 
 extension EntropyTargetedLearner {
     /// What to do with candidate groups that have no entropy yet (fewer than 5 labelled rows).
-    public enum UndefinedEntropy: String, Sendable, Codable {
+    public enum UndefinedEntropy: String, Sendable, Codable, CaseIterable {
         /// Fill them first (the default): such a group is as under-covered as a group can be, yet
         /// has no entropy to improve, so it is given rows by uncertainty until it has 5 (see
         /// ``EntropyTargetedLearner/warmUp(_:_:_:threads:)``). Its no-gain counter is left alone.

@@ -1,0 +1,59 @@
+import SieveCore
+import SieveModels
+
+extension CausalCampaign {
+    static let keys = ["variables", "subsets", "iterations", "batch", "seeds", "evaluate", "bootstrap", "interventions"]
+
+    /// `causal`: the variables, the subsets of chemical space, the loop's size, the runs, the model
+    /// scored on the test set, the bootstrap and the interventions; one causal and one random
+    /// campaign per seed, plus the global graph.
+    public static func resolve(_ node: SpecNode, context: CampaignResolution, log: SpecLog) -> [CausalCampaign] {
+        guard let map = log.mapping(node, "causal", keys: keys) else { return [] }
+        var settings = Settings()
+        if let v = map["variables"] {
+            if let top = v.mapping.flatMap({ _ in log.mapping(v, "causal.variables", keys: ["top"]) }) {
+                if let k = top["top"].flatMap({ log.int($0, "causal.variables.top") }) {
+                    if k >= 1 { settings.topVariables = k } else { log.error(v, "causal.variables.top must be at least 1, got \(k).") }
+                }
+            } else {
+                settings.variables = log.list(v).compactMap { log.string($0, "Each causal variable") }
+                if settings.variables!.count < 2 { log.error(v, "causal.variables needs at least two features.") }
+            }
+        } else {
+            settings.topVariables = 9
+        }
+        if let s = map.required("subsets", "the subsets of chemical space, e.g. `{gmm: 3, on: [MolLogP, TPSA, MolMR], seed: 0}`."),
+           let subsets = log.mapping(s, "causal.subsets", keys: ["gmm", "on", "seed"]) {
+            if let k = subsets.required("gmm", "how many Gaussian-mixture components.").flatMap({ log.int($0, "causal.subsets.gmm") }) {
+                if k >= 2 { settings.subsetComponents = k } else { log.error(s, "causal.subsets.gmm needs at least 2 components, got \(k).") }
+            }
+            settings.subsetFeatures = subsets.required("on", "the features the mixture is fitted on.")
+                .map { log.list($0).compactMap { log.string($0, "Each feature in causal.subsets.on") } } ?? []
+            settings.subsetSeed = subsets["seed"].flatMap { log.int($0, "causal.subsets.seed") } ?? 0
+        }
+        func positive(_ key: String, _ fallback: Int) -> Int {
+            guard let n = map[key], let v = log.int(n, "causal.\(key)") else { return fallback }
+            if v >= 1 { return v }
+            log.error(n, "causal.\(key) must be at least 1, got \(v).")
+            return fallback
+        }
+        settings.iterations = positive("iterations", 40)
+        settings.batch = positive("batch", 20)
+        settings.bootstrap = positive("bootstrap", 100)
+        if let i = map["interventions"], let m = log.mapping(i, "causal.interventions", keys: ["desired", "top"]) {
+            settings.desired = m.required("desired", "the target value interventions aim for (the paper: 5 Debye).")
+                .flatMap { log.number($0, "causal.interventions.desired") }
+            settings.interventionVariables = m["top"].flatMap { log.int($0, "causal.interventions.top") } ?? 3
+        }
+        let evaluate = map["evaluate"].flatMap { e in log.string(e, "causal.evaluate").map { Located($0, at: e.location) } }
+            .flatMap { context.model($0, role: "causal evaluated model", log: log) }
+        let seeds = map["seeds"].map { SeedList.read($0, log: log) } ?? Array(0..<10)
+        var campaigns = [CausalCampaign(role: .global, settings: settings, evaluate: nil, seed: 0)]
+        for seed in seeds {
+            for role in [Role.causal, .random] {
+                campaigns.append(CausalCampaign(role: role, settings: settings, evaluate: evaluate, seed: seed))
+            }
+        }
+        return campaigns
+    }
+}

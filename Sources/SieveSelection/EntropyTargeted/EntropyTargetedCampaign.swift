@@ -1,0 +1,110 @@
+import SieveCore
+import SieveModels
+
+/// ET-AL as a campaign kind (Zhang, Chen, Rondinelli & Chen, Appl. Phys. Rev. 10, 021403, 2023):
+/// the pool is divided into labelled rows and a deliberately biased unlabelled set (rules first,
+/// then random rows), then ``EntropyTargetedLearner`` acquires one row per iteration for the group
+/// of lowest label entropy. When it stops, the downstream test: models trained on the labelled
+/// rows plus ET-AL's acquisitions against the labelled rows plus as many random acquisitions
+/// (`repetitions` draws), on the ID test set, overall and per group.
+public struct EntropyTargetedCampaign: Campaign {
+    public static let kind = "etal"
+    public static let specPath = ["etal"]
+    public static let idPrefix = "etal-"
+
+    public struct Representation: Sendable, Equatable {
+        /// The first `components` principal components of the standardised features, or the
+        /// listed feature columns.
+        public var components: Int?
+        public var columns: [String]?
+    }
+
+    /// Which pool rows start unlabelled: every row matching one of `first`, then random others
+    /// until `rows` (a fraction of the pool or a count).
+    public let unlabelledRules: [RowRule]
+    public let unlabelledRows: TrainSize
+    public let representation: Representation
+    public let settings: EntropyTargetedLearner.Settings
+    public let maxIterations: Int
+    public let evaluate: [NamedModel]
+    public let repetitions: Int
+    public let seed: Int
+
+    public var strategy: String { "etal" }
+    public var label: String { "etal seed=\(seed)" }
+    public var identityKey: RunKey { RunKey(model: "etal", strategy: "etal", trainSize: unlabelledRows, seed: seed) }
+
+    public var fingerprint: String {
+        (["unlabelled=\(unlabelledRows)", "first=\(unlabelledRules.map(\.fingerprint).joined(separator: ","))",
+          "representation=\(representation.components.map { "pca\($0)" } ?? (representation.columns ?? []).joined(separator: ","))",
+          "draws=\(settings.draws)", "patience=\(settings.patience)", "iterations=\(maxIterations)",
+          "undefined=\(settings.undefinedEntropy.rawValue)", "repetitions=\(repetitions)"]
+            + evaluate.map { "evaluate{\(CampaignResolution.fingerprint($0))}" }).joined(separator: "|")
+    }
+
+    /// A GP fit and a thousand draws per candidate each iteration, then the downstream fits.
+    public func cost(poolRows: Int) -> Double { Double(maxIterations) * 40 + Double(repetitions + 1) * Double(poolRows) * 2 }
+
+    public func plannedIterations(poolRows: Int) -> Int? { nil }
+
+    public func initialState() -> EntropyTargetedCampaignState { EntropyTargetedCampaignState() }
+    public func iterationsDone(_ state: EntropyTargetedCampaignState) -> Int { state.learner?.iterations.count ?? 0 }
+    public func isFinished(_ state: EntropyTargetedCampaignState) -> Bool { state.downstream != nil }
+
+    public func progressNote(_ state: EntropyTargetedCampaignState) -> String? {
+        guard let learner = state.learner else { return nil }
+        let lowest = zip(learner.groups, learner.currentEntropies).filter { $0.1.isFinite }.min { $0.1 < $1.1 }
+        return "\(learner.iterations.count) acquired" + (lowest.map { ", lowest entropy \($0.0) \(NumberText.fixed($0.1, 3))" } ?? "")
+    }
+
+    /// The seed every random choice of the campaign derives from.
+    var campaignSeed: UInt64 { StableSeed.of("etal|seed=\(seed)") }
+
+    /// The training sets it builds: the labelled rows with its acquisitions, for the bias table.
+    public func trainingSets(_ state: EntropyTargetedCampaignState) -> [(name: String, rows: [Int])] {
+        guard let learner = state.learner else { return [] }
+        return [("etal initial labelled, seed \(seed)", learner.initialLabelled),
+                ("etal labelled + acquired, seed \(seed)", learner.labelled)]
+    }
+}
+
+/// A row rule of the spec: group and target conditions that must all hold.
+public struct RowRule: Sendable, Equatable {
+    public var groups: [String]
+    public var minTarget: Double?
+    public var maxTarget: Double?
+
+    public init(groups: [String], minTarget: Double?, maxTarget: Double?) {
+        self.groups = groups; self.minTarget = minTarget; self.maxTarget = maxTarget
+    }
+
+    func matches(group: String?, target: Double) -> Bool {
+        if !groups.isEmpty && !(group.map(groups.contains) ?? false) { return false }
+        if let lo = minTarget, !(target >= lo) { return false }
+        if let hi = maxTarget, !(target <= hi) { return false }
+        return true
+    }
+
+    var fingerprint: String {
+        "{groups=\(groups.joined(separator: "+"));min=\(minTarget.map { $0.description } ?? "-");max=\(maxTarget.map { $0.description } ?? "-")}"
+    }
+}
+
+/// The campaign's checkpoint: the learner's state, and the downstream test once it ran.
+public struct EntropyTargetedCampaignState: Sendable, Equatable, Codable {
+    public var learner: EntropyTargetedState?
+    public var downstream: [DownstreamResult]?
+
+    public init() {}
+}
+
+/// One model trained on one training set, measured on the test set overall and per group.
+public struct DownstreamResult: Sendable, Equatable, Codable {
+    /// "etal" or "random".
+    public var set: String
+    public var repetition: Int
+    public var model: String
+    public var rows: Int
+    /// "all" and each group.
+    public var metrics: [String: RegressionMetrics]
+}
