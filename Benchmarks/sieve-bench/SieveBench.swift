@@ -10,7 +10,7 @@ import SieveModels
 struct SieveBench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sieve-bench", abstract: "Benchmarks of Sieve's models and engine.",
-        subcommands: [ModelBench.self, SchedulerBench.self, ActiveLearningBench.self])
+        subcommands: [ModelBench.self, SchedulerBench.self, ActiveLearningBench.self, BoostingBench.self])
 }
 
 struct ModelBench: ParsableCommand {
