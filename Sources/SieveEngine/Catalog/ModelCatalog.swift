@@ -4,7 +4,7 @@ import SieveSpec
 
 /// The model kinds a spec can name, and how their parameters are read.
 public enum ModelCatalog {
-    static let kinds: [ModelKind] = [randomForest, xgboost, ridge, command, mean]
+    static let kinds: [ModelKind] = [randomForest, xgboost, gradientBoosting, ridge, command, mean]
 
     /// Every kind's name, for help texts and "did you mean".
     public static var kindNames: [String] { kinds.map(\.name) }
@@ -59,6 +59,36 @@ public enum ModelCatalog {
             .number("alpha", \.alpha),
             .number("gamma", \.gamma),
             .choice("tree_method", \.treeMethod),
+            .int("num_parallel_tree", \.parallelTrees),
+            .int("max_bin", \.maxBin),
+            .number("base_score", \.baseScore),
+            ParameterReader(name: "early_stopping") { node, log, model in
+                guard let map = log.mapping(node, "early_stopping", keys: ["validation_fraction", "rounds"]) else { return }
+                let fraction = map.required("validation_fraction", "the fraction of training rows held out to watch.")
+                    .flatMap { log.number($0, "early_stopping.validation_fraction") }
+                let patience = map.required("rounds", "how many rounds without improvement end training.")
+                    .flatMap { log.int($0, "early_stopping.rounds") }
+                if let fraction, let patience {
+                    model.earlyStopping = .init(validationFraction: fraction, patience: patience)
+                }
+            },
+        ])
+
+    static let gradientBoosting = ModelKind.make(
+        "gradient_boosting", "Native gradient-boosted trees with XGBoost's definitions and parameters, on the shared bins.",
+        prototype: GradientBoostingRegressor(),
+        parameters: [
+            .int("rounds", \.rounds),
+            .number("learning_rate", \.learningRate),
+            .int("max_depth", \.maxDepth),
+            .number("min_child_weight", \.minChildWeight),
+            .number("subsample", \.subsample),
+            .number("colsample_bytree", \.colsampleByTree),
+            .number("colsample_bylevel", \.colsampleByLevel),
+            .number("colsample_bynode", \.colsampleByNode),
+            .number("lambda", \.lambda),
+            .number("alpha", \.alpha),
+            .number("gamma", \.gamma),
             .int("num_parallel_tree", \.parallelTrees),
             .int("max_bin", \.maxBin),
             .number("base_score", \.baseScore),
