@@ -2,7 +2,7 @@
 # `make bench`: Sieve side by side with the Python references (scikit-learn, xgboost 1.7.4) on
 # the Magpie features of the full Matbench MP formation-energy data, 20,000 training rows,
 # 10 % test rows, the split of bench/reference/py_baseline.py (numpy seed 0).
-# usage: bench/run.sh VENV SIEVE_BENCH   (PARTS="models scheduler al causal etal" by default; name fewer to run fewer)
+# usage: bench/run.sh VENV SIEVE_BENCH   (PARTS="models gbm scheduler al causal etal" by default; name fewer to run fewer)
 # The venv is made with $PYTHON (python3 by default; SciPy 1.18.1, the ET-AL reference's, needs Python >= 3.12).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -10,7 +10,7 @@ VENV=$1
 SIEVE_BENCH=$2
 N_TRAIN=${N_TRAIN:-20000}
 THREADS=${THREADS:-"1 2"}
-PARTS=${PARTS:-"models scheduler al causal etal"}
+PARTS=${PARTS:-"models gbm scheduler al causal etal"}
 part() { [[ " $PARTS " == *" $1 "* ]]; }
 WORK=data/bench
 mkdir -p "$WORK"
@@ -23,7 +23,7 @@ fi
 PY="$VENV/bin/python"
 DATA="$WORK/mp_e_form_magpie.csv"
 SPLIT="$WORK/split_${N_TRAIN}_seed0.csv"
-if part models || part al; then
+if part models || part gbm || part al; then
 [ -f data/full/mp_e_form.csv ] || python3 scripts/fetch_data.py full
 if [ ! -f "$WORK/mp_e_form_magpie.csv" ]; then
   echo "Featurising with the reference script (bench/reference/featurize_magpie.py)…"
@@ -45,6 +45,28 @@ for model in rf xgb; do
       "$(field peak_rss_mb "$py")" "$(field peak_rss_mb "$sv")"
     extra=$(grep -o 'overhead_s=[^ ]*\|binning_s=[^ ]*' <<<"$sv" || true)
     [ -n "$extra" ] && echo "         sieve: $extra"
+  done
+done
+fi
+
+if part gbm; then
+echo
+echo "Gradient boosting: native (kind gradient_boosting) vs libxgboost 1.7.4 through Sieve's C-API wrapper, same rows"
+echo "and split; mean fit+predict seconds and mean test RMSE over ${GBM_SEEDS:-5} seeds, each line's engines in processes of"
+echo "their own (peak = resident memory during the fits; the benchmark's rows alone take the first ~50 MB)."
+echo "paper = 1000 rounds x 4 parallel trees, depth 6, eta 0.25, lambda 0.01, alpha 0.1, subsample 0.85, colsample_bytree 0.3,"
+echo "colsample_bylevel 0.5; hist = 500 rounds, depth 6, eta 0.1, no sampling."
+printf "%-6s %-7s %9s %9s %8s %9s %9s %8s %8s %8s\n" config threads xgb_s native_s speedup rmse_xgb rmse_nat rmse_diff xgb_mb nat_mb
+for config in paper hist; do
+  for t in $THREADS; do
+    xg=$(nice -n "${GBM_NICE:-0}" "$SIEVE_BENCH" gbm --data "$DATA" --split "$SPLIT" --config "$config" --engine xgboost --threads "$t" --seeds "${GBM_SEEDS:-5}")
+    nv=$(nice -n "${GBM_NICE:-0}" "$SIEVE_BENCH" gbm --data "$DATA" --split "$SPLIT" --config "$config" --engine native --threads "$t" --seeds "${GBM_SEEDS:-5}")
+    xs=$(field 'fit+predict_s' "$xg"); ns=$(field 'fit+predict_s' "$nv")
+    xr=$(field rmse "$xg"); nr=$(field rmse "$nv")
+    printf "%-6s %-7s %9s %9s %7.1fx %9s %9s %7.1f%% %8s %8s\n" "$config" "$t" "$xs" "$ns" \
+      "$(python3 -c "print($xs / $ns)")" "$xr" "$nr" "$(python3 -c "print(100 * ($nr - $xr) / $xr)")" \
+      "$(field peak_rss_mb "$xg")" "$(field peak_rss_mb "$nv")"
+    echo "         processor seconds: xgboost $(field cpu_s "$xg"), native $(field cpu_s "$nv"); native binning (once per dataset) $(field binning_s "$nv") s"
   done
 done
 fi

@@ -10,8 +10,8 @@ import SieveModels
 struct SieveBench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sieve-bench", abstract: "Benchmarks of Sieve's models and engine.",
-        subcommands: [ModelBench.self, SchedulerBench.self, ActiveLearningBench.self, StructureBench.self, LingamBench.self,
-                      CausalSelectionBench.self, EntropyTargetedBench.self, LinearAlgebraBench.self])
+        subcommands: [ModelBench.self, BoostingBench.self, SchedulerBench.self, ActiveLearningBench.self, StructureBench.self,
+                      LingamBench.self, CausalSelectionBench.self, EntropyTargetedBench.self, LinearAlgebraBench.self])
 }
 
 struct ModelBench: ParsableCommand {

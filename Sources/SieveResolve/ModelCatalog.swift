@@ -4,7 +4,8 @@ import SieveModels
 /// The model kinds a spec can name; each declares its own parameter table.
 public enum ModelCatalog {
     public static let kinds: [any ConfigurableModel.Type] = [
-        RandomForest.self, XGBoostRegressor.self, RidgeRegression.self, CommandModel.self, MeanRegressor.self,
+        RandomForest.self, XGBoostRegressor.self, GradientBoostingRegressor.self, RidgeRegression.self, CommandModel.self,
+        MeanRegressor.self,
     ]
 
     /// Every kind's name, for help texts and "did you mean".

@@ -37,7 +37,7 @@ import SieveSelection
             "5:66: In the model 'xgb': subsample must be in (0, 1], got 0.0.",
             "6:43: In the model 'f2': max_features as a fraction must be in (0, 1], got 1.5.",
             "6:55: trees must be an integer, not text ('many').",
-            "7:14: Unknown model kind 'svm'. The kinds are: random_forest, xgboost, ridge, command, mean.",
+            "7:14: Unknown model kind 'svm'. The kinds are: random_forest, xgboost, gradient_boosting, ridge, command, mean.",
         ])
     }
 

@@ -8,10 +8,12 @@ import SieveCore
     static var models: [(String, any Regressor)] {
         var xgb = XGBoostRegressor()
         xgb.rounds = 20
+        var gbm = GradientBoostingRegressor()
+        gbm.rounds = 20
         var knn = CommandModel(command: ["python3", "models/knn.py"])
         knn.workingDirectory = CommandModelTests.root + "/experiments"
         return [("random_forest", RandomForest(trees: 10)), ("xgboost", xgb), ("ridge", RidgeRegression(alphas: [0.1, 1, 10])),
-                ("command", knn)]
+                ("command", knn), ("gradient_boosting", gbm)]
     }
 
     /// A small regression problem with signal in two of five features.

@@ -108,7 +108,7 @@ public struct XGBoostRegressor: ConfigurableModel, Equatable {
 }
 
 /// A trained XGBoost model.
-public struct FittedXGBoost: EnsemblePredicting {
+public struct FittedXGBoost: EnsemblePredicting, LeafIndexing {
     public let booster: Booster
     /// Rounds used for prediction (fewer than trained when early stopping chose an earlier round).
     public let rounds: Int

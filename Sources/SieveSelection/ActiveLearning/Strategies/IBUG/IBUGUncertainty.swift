@@ -8,13 +8,18 @@ import SieveModels
 /// alpha 0) and IBUG's k = 100.
 public struct IBUGUncertainty: AcquisitionStrategy {
     public static let name = "xgb_uncertainty"
-    public static let settingKeys = ["rounds", "learning_rate", "lambda", "max_depth", "k"]
+    public static let settingKeys = ["rounds", "learning_rate", "lambda", "max_depth", "k", "booster"]
+
+    /// Which implementation grows IBUG's booster: libxgboost, or Sieve's native gradient boosting
+    /// (same definitions, several times cheaper; see ``GradientBoostingRegressor``).
+    public enum Booster: String, Sendable, CaseIterable { case xgboost, native }
 
     public var rounds = 1000
     public var learningRate = 0.25
     public var lambda = 0.01
     public var maxDepth = 6
     public var k = 100
+    public var booster = Booster.xgboost
 
     public init() {}
 
@@ -26,6 +31,9 @@ public struct IBUGUncertainty: AcquisitionStrategy {
         if let v = settings?["max_depth"], let n = log.int(v, "xgb_uncertainty.max_depth") { s.maxDepth = n }
         if let v = settings?["k"], let n = log.int(v, "xgb_uncertainty.k") {
             if n >= 1 { s.k = n } else { log.error(v, "xgb_uncertainty.k must be at least 1, got \(n).") }
+        }
+        if let v = settings?["booster"], let choice = log.choice(v, "xgb_uncertainty.booster", among: Booster.allCases.map(\.rawValue)) {
+            s.booster = Booster(rawValue: choice)!
         }
         let problems = s.model.validate()
         for problem in problems {
@@ -43,7 +51,8 @@ public struct IBUGUncertainty: AcquisitionStrategy {
     }
 
     public var fingerprint: String {
-        "xgb_uncertainty{rounds=\(rounds)|learning_rate=\(learningRate)|lambda=\(lambda)|max_depth=\(maxDepth)|k=\(k)}"
+        "xgb_uncertainty{rounds=\(rounds)|learning_rate=\(learningRate)|lambda=\(lambda)|max_depth=\(maxDepth)|k=\(k)"
+            + (booster == .xgboost ? "" : "|booster=\(booster.rawValue)") + "}"
     }
 
     /// A second booster of 1,000 single trees on every feature, then the leaf search: about twice
@@ -52,9 +61,11 @@ public struct IBUGUncertainty: AcquisitionStrategy {
 
     public func scores(_ request: AcquisitionRequest) throws -> [Double] {
         let labelled = request.labelled
-        let booster = try model.fitBooster(request.data.training(labelled),
-                                           context: FitContext(seed: SplitMix64.mix(request.seed ^ StableSeed.of("ibug|\(request.iteration)")),
-                                                               threads: request.threads))
+        let context = FitContext(seed: SplitMix64.mix(request.seed ^ StableSeed.of("ibug|\(request.iteration)")), threads: request.threads)
+        let booster: any LeafIndexing = switch self.booster {
+        case .xgboost: try model.fitBooster(request.data.training(labelled), context: context)
+        case .native: try GradientBoostingRegressor(model).fitBoosting(request.data.training(labelled), context: context)
+        }
         let scorer = IBUGScorer(trainingLeaves: try booster.leafIndices(request.data.store, rows: labelled),
                                 targets: labelled.map { request.data.targets[$0] }, k: k)
         return scorer.scores(queryLeaves: try booster.leafIndices(request.data.store, rows: request.unlabelled), threads: request.threads)
