@@ -17,6 +17,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 CRABNET = ("crabnet==2.0.8", "crabnet-2.0.8-py3-none-any.whl",
            "4901565abaa5b4cd1a7841b9de647a3906df21676b226a7abf972d113f92054a")
 MP_E_FORM = "crabnet/data/matbench/mp_e_form.csv"
+MP_GAP = "crabnet/data/matbench/mp_gap.csv"
 OQMD_PARTS = [f"crabnet/data/benchmark_data/OQMD_Formation_Enthalpy/{p}.csv" for p in ("train", "val", "test")]
 MAGPIE = "crabnet/data/element_properties/magpie.csv"
 OQMD_OUTLIER = 5.0  # eV/atom; |H_f| above this is a known outlier (86 rows)
@@ -87,6 +88,7 @@ def main():
     elif a.what == "full":
         out = os.path.join(ROOT, "data", "full")
         write_csv(os.path.join(out, "mp_e_form.csv"), read_rows(archive, MP_E_FORM))
+        write_csv(os.path.join(out, "mp_gap.csv"), read_rows(archive, MP_GAP))
         write_csv(os.path.join(out, "oqmd_formation_enthalpy.csv"), oqmd_rows(archive))
     else:
         with zipfile.ZipFile(archive) as z:
