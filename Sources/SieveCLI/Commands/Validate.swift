@@ -1,4 +1,5 @@
 import ArgumentParser
+import SieveCore
 import SieveEngine
 import SievePlan
 
@@ -12,7 +13,7 @@ struct Validate: ParsableCommand {
         try Failure.reporting {
             let (data, plan) = try ExperimentRunner(specPath: options.spec).prepare()
             for warning in data.warnings { Failure.printError("warning: " + warning) }
-            print("\(options.spec): valid. \(Describe.data(data)); \(plan.runs.count) runs, \(plan.campaigns.count) campaigns.")
+            print("\(options.spec): valid. \(Describe.data(data)); \(NumberText.counted(plan.runs.count, "run")), \(NumberText.counted(plan.campaigns.count, "campaign")).")
             if let rules = Describe.rowRules(data) { print(rules) }
         }
     }

@@ -40,10 +40,16 @@ enum YAMLLoader {
         case let .sequence(sequence):
             return SpecNode(.list(sequence.map { convert($0, path: path) }), at: at)
         case let .mapping(mapping):
-            return SpecNode(.mapping(mapping.map { (convert($0.key, path: path), convert($0.value, path: path)) }), at: at)
+            // Keys are names: `on`, `yes` or `1` as a key is that word, not a boolean or a number.
+            return SpecNode(.mapping(mapping.map { (key(($0.key), path: path), convert($0.value, path: path)) }), at: at)
         case let .alias(alias):
             return SpecNode(.string(alias.anchor.rawValue), at: at)
         }
+    }
+
+    private static func key(_ node: Node, path: String) -> SpecNode {
+        if case let .scalar(scalar) = node { return SpecNode(.string(scalar.string), at: location(node.mark, path: path)) }
+        return convert(node, path: path)
     }
 
     private static func diagnostic(for error: YamlError, source: SourceText) -> Diagnostic {
