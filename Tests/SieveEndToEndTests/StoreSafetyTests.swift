@@ -107,3 +107,19 @@ import Testing
         #expect(empty.status == 66 && empty.err.contains("holds no record of the 12 runs"), "\(empty.err)")
     }
 }
+
+/// The dataset rules as a user sees them: `sieve validate` says what they did, and Magpie data
+/// with polymorphs but no rule gets a warning.
+@Suite struct DatasetRuleMessagesTests {
+    @Test func validateCountsMergedDuplicatesAndWarnsWithoutARule() throws {
+        let folder = BinaryTests.folder()
+        let merged = try StoreSafetyTests.write(StoreSafetyTests.spec().replacingOccurrences(
+            of: "features: {magpie: formula}}", with: "features: {magpie: formula}, duplicates: {by: formula, keep: lowest}}"), in: folder)
+        let ok = try BinaryTests.sieve(["validate", merged])
+        #expect(ok.status == 0 && ok.out.contains("Dataset rules: 576 rows shared a composition (211 compositions), 365 merged away."),
+                "\(ok.out)\(ok.err)")
+        #expect(!ok.err.contains("warning"))
+        let plain = try BinaryTests.sieve(["validate", try StoreSafetyTests.write(StoreSafetyTests.spec(), in: folder, name: "plain.yaml")])
+        #expect(plain.status == 0 && plain.err.contains("warning: 576 rows of") && plain.err.contains("share their composition"))
+    }
+}
