@@ -56,6 +56,10 @@ echo "and split; mean fit+predict seconds and mean test RMSE over ${GBM_SEEDS:-5
 echo "their own (peak = resident memory during the fits; the benchmark's rows alone take the first ~50 MB)."
 echo "paper = 1000 rounds x 4 parallel trees, depth 6, eta 0.25, lambda 0.01, alpha 0.1, subsample 0.85, colsample_bytree 0.3,"
 echo "colsample_bylevel 0.5; hist = 500 rounds, depth 6, eta 0.1, no sampling."
+# libxgboost's OpenMP threads spin while they wait by default; on a machine shared with other
+# work that makes its 2-thread runs several times slower (57 s instead of 12 s for hist here),
+# so they wait passively unless the caller says otherwise.
+export OMP_WAIT_POLICY=${OMP_WAIT_POLICY:-passive}
 printf "%-6s %-7s %9s %9s %8s %9s %9s %8s %8s %8s\n" config threads xgb_s native_s speedup rmse_xgb rmse_nat rmse_diff xgb_mb nat_mb
 for config in paper hist; do
   for t in $THREADS; do

@@ -134,15 +134,23 @@ final class HistogramTreeBuilder: @unchecked Sendable {
     }
 
     /// Draws the tree's rows: each training row independently with probability `subsample`
-    /// (XGBoost's uniform sampling), all of them when it is 1.
+    /// (XGBoost's uniform sampling), all of them when it is 1. Branch-free: every row is written
+    /// to both lists and only the list it belongs to advances.
     func sampleRows(subsample: Double, rng: inout Xoshiro256) {
         sampledCount = 0; skippedCount = 0
+        guard subsample < 1 else {
+            for i in 0..<n { rows[i] = Int32(i) }
+            sampledCount = n
+            return
+        }
+        // unitDouble() < subsample, compared on the 53 random bits the double is made of.
+        let threshold = UInt64((subsample * 0x1p53).rounded(.up))
         for i in 0..<n {
-            if subsample >= 1 || rng.unitDouble() < subsample {
-                rows[sampledCount] = Int32(i); sampledCount += 1
-            } else {
-                skipped[skippedCount] = Int32(i); skippedCount += 1
-            }
+            let kept = rng.next() >> 11 < threshold ? 1 : 0
+            rows[sampledCount] = Int32(i)
+            skipped[skippedCount] = Int32(i)
+            sampledCount += kept
+            skippedCount += 1 - kept
         }
     }
 

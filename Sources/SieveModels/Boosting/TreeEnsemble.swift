@@ -2,7 +2,7 @@
 ///
 /// Trees keep XGBoost's node ids (see ``BoostedTree``): node `k` of tree `t` is entry
 /// `starts[t] + k`. For walking, a leaf points to itself with an infinite threshold, so every row
-/// takes exactly the tree's depth in steps without testing for leaves, and four rows walk a tree
+/// takes exactly the tree's depth in steps without testing for leaves, and eight rows walk a tree
 /// side by side (their loads independent). Rows go in blocks, every tree over the whole block, so
 /// a tree's nodes stay in cache while the block passes through it; each row still sums its trees
 /// in tree order, so block size and thread count never change a prediction.
@@ -71,16 +71,21 @@ struct TreeEnsemble: Sendable, Equatable {
                         Int(l[node]) + (row[Int(f[node])] <= th[node] ? 0 : 1)
                     }
                     var k = blockStart
-                    while k + 4 <= blockEnd {
+                    while k + 8 <= blockEnd {
                         let x0 = x + rowList[k] * columns, x1 = x + rowList[k + 1] * columns
                         let x2 = x + rowList[k + 2] * columns, x3 = x + rowList[k + 3] * columns
-                        var n0 = 0, n1 = 0, n2 = 0, n3 = 0
+                        let x4 = x + rowList[k + 4] * columns, x5 = x + rowList[k + 5] * columns
+                        let x6 = x + rowList[k + 6] * columns, x7 = x + rowList[k + 7] * columns
+                        var n0 = 0, n1 = 0, n2 = 0, n3 = 0, n4 = 0, n5 = 0, n6 = 0, n7 = 0
                         for _ in 0..<depth {
                             n0 = step(n0, x0); n1 = step(n1, x1); n2 = step(n2, x2); n3 = step(n3, x3)
+                            n4 = step(n4, x4); n5 = step(n5, x5); n6 = step(n6, x6); n7 = step(n7, x7)
                         }
                         visit(first + k, t, n0); visit(first + k + 1, t, n1)
                         visit(first + k + 2, t, n2); visit(first + k + 3, t, n3)
-                        k += 4
+                        visit(first + k + 4, t, n4); visit(first + k + 5, t, n5)
+                        visit(first + k + 6, t, n6); visit(first + k + 7, t, n7)
+                        k += 8
                     }
                     while k < blockEnd {
                         let x0 = x + rowList[k] * columns
@@ -101,6 +106,9 @@ struct TreeEnsemble: Sendable, Equatable {
     /// The value of leaf `node` of tree `t`.
     @inline(__always)
     func leafValue(tree t: Int, node: Int) -> Double { value[starts[t] + node] }
+
+    /// Tree `t`'s nodes in the flat arrays.
+    func nodes(ofTree t: Int) -> Range<Int> { starts[t]..<starts[t + 1] }
 
     /// The split feature of tree `t`'s root, or -1 when the tree is a single leaf.
     func rootFeature(ofTree t: Int) -> Int { Int(feature[starts[t]]) }
