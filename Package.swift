@@ -6,6 +6,9 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "sieve", targets: ["sieve"]),
+        // The readers of untrusted text, for the libFuzzer package in Fuzz/.
+        .library(name: "SieveSpec", targets: ["SieveSpec"]),
+        .library(name: "SieveData", targets: ["SieveData"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
