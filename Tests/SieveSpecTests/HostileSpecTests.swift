@@ -80,6 +80,19 @@ import SieveCore
         #expect(found.count == 1 && found[0].contains("nests lists and mappings too deeply"), "\(found)")
     }
 
+    @Test func aSpecPathThatIsAFolderOrALinkLoopSaysSo() throws {
+        let folder = NSTemporaryDirectory() + "sieve-spec-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: folder + "/a.yaml", withDestinationPath: folder + "/b.yaml")
+        try FileManager.default.createSymbolicLink(atPath: folder + "/b.yaml", withDestinationPath: folder + "/a.yaml")
+        func message(_ path: String) -> String {
+            do { _ = try SpecReader.parse(path: path); return "no error" } catch { return "\(error)" }
+        }
+        #expect(message(folder).hasPrefix("error: The spec path \(folder) is a folder; give the spec's YAML file."))
+        #expect(message(folder + "/a.yaml").hasPrefix("error: The spec path \(folder)/a.yaml is a symbolic link that never reaches a file"))
+        #expect(message(folder + "/none.yaml").hasPrefix("error: The spec file \(folder)/none.yaml does not exist."))
+    }
+
     /// The repository's root, found from this file.
     static let root: String = {
         var url = URL(fileURLWithPath: #filePath)
