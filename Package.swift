@@ -38,7 +38,7 @@ let package = Package(
         .target(
             name: "SieveCLI",
             dependencies: [
-                "SieveEngine", "SieveReport", "SieveSpec",
+                "SieveEngine", "SieveModels", "SieveReport", "SieveSpec",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
