@@ -8,9 +8,10 @@
 # The targets are built with -sanitize=fuzzer,address into .build-fuzz (linked with lld: Debian's
 # gold fails on libFuzzer's archive). Each corpus starts from the committed specs and data
 # (small slices), plus the inputs in Fuzz/Regressions/<kind>/, which `make test` replays. A run
-# fails on a crash, on one input taking over 10 s (a hang) or on more than 2 GB of memory; the
-# input is left in .build-fuzz/artifacts/<target>/. New corpus entries stay in
-# .build-fuzz/corpus/<target>/ for the next run.
+# fails on a crash, on one input taking over 60 s of wall time (a hang: generous, since a loaded
+# 2-core machine stretched a 0.2 s input past 10 s) or on more than 2 GB of memory; the input is
+# left in .build-fuzz/artifacts/<target>/. New corpus entries stay in .build-fuzz/corpus/<target>/
+# for the next run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -45,7 +46,7 @@ for target in "${targets[@]}"; do
     [ -n "${kind[$target]:-}" ] || { echo "fuzz.sh: unknown target $target (fuzz-spec, fuzz-csv, fuzz-formula)" >&2; exit 2; }
     corpus=$scratch/corpus/$target artifacts=$scratch/artifacts/$target
     mkdir -p "$corpus" "$artifacts"
-    options=(-max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len="${maxlen[$target]}"
+    options=(-max_total_time="$seconds" -timeout=60 -rss_limit_mb=2048 -max_len="${maxlen[$target]}"
              -artifact_prefix="$artifacts/" -print_final_stats=1)
     [ -z "${dict[$target]:-}" ] || options+=(-dict="${dict[$target]}")
     echo "== $target for ${seconds} s"
