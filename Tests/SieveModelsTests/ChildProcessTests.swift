@@ -80,6 +80,17 @@ import Testing
         }
     }
 
+    @Test func theCommandInheritsNoDescriptorBeyondItsThreeStandardOnes() throws {
+        let stray = open("/dev/null", O_RDONLY)  // not close-on-exec, as a careless caller's would be
+        defer { close(stray) }
+        let folder = Self.folder()
+        let outcome = try process("ls /proc/$$/fd", in: folder, groups: CommandProcessGroups()).run()
+        #expect(outcome == .exited(0))
+        let descriptors = try String(contentsOfFile: folder + "/out.txt", encoding: .utf8).split(separator: "\n").compactMap { Int32($0) }
+        // ls itself may hold one more while it lists the folder, but never Sieve's stray one.
+        #expect(Set(descriptors).isSuperset(of: [0, 1, 2]) && !descriptors.contains(stray), "\(descriptors), stray \(stray)")
+    }
+
     @Test func theGroupIsLedByAWatchdogThatIsReapedAfterTheRun() throws {
         let folder = Self.folder()
         let outcome = try process("ps -o pgid= -p $$ > group.txt; ps -o args= -p $(ps -o pgid= -p $$) > leader.txt",

@@ -116,6 +116,9 @@ struct ChildProcess {
         }
         posix_spawn_file_actions_addopen(&fileActions, 1, standardOutput, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         posix_spawn_file_actions_addopen(&fileActions, 2, standardError, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        // Nothing else of Sieve's: an inherited descriptor (a pipe a caller reads to its end, say)
+        // would stay open as long as the command runs.
+        _ = addCloseFrom?(&fileActions, 3)
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
@@ -166,6 +169,13 @@ struct ChildProcess {
         return lines.suffix(count + 1).joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
     }
 }
+
+/// glibc's `posix_spawn_file_actions_addclosefrom_np` (2.34 and later), looked up at run time:
+/// it is a GNU extension, which Swift's Glibc module does not declare.
+private let addCloseFrom: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>?, Int32) -> Int32)? = {
+    guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "posix_spawn_file_actions_addclosefrom_np") else { return nil }
+    return unsafeBitCast(symbol, to: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>?, Int32) -> Int32).self)
+}()
 
 /// The child's raw wait status, handed from the waiting thread (ordered by the semaphore).
 private final class WaitStatus: @unchecked Sendable {
