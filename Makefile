@@ -13,8 +13,9 @@ APT_PACKAGES := libxgboost-dev libsymspg-dev liblapacke-dev libopenblas-dev pkg-
 BIN = $(shell $(SWIFT) build -c $(CONFIG) --show-bin-path)
 BENCH_VENV := .venv-bench
 QM9_VENV := .venv-qm9
+FUZZ_SECONDS ?= 60
 
-.PHONY: run test test-slurm test-browser setup build data bench clean
+.PHONY: run test test-slurm test-browser setup build data bench fuzz clean
 
 ## setup: install the system packages Sieve needs (Debian's XGBoost 1.7.4, spglib, LAPACK/OpenBLAS, pkg-config, xmllint)
 setup:
@@ -63,5 +64,9 @@ bench: setup
 	$(SWIFT) build -c release --product sieve-bench
 	bench/run.sh $(BENCH_VENV) $$($(SWIFT) build -c release --show-bin-path)/sieve-bench
 
+## fuzz: libFuzzer on the spec reader, the CSV reader and loader, and the formula parser, FUZZ_SECONDS each (default 60)
+fuzz:
+	scripts/fuzz.sh $(FUZZ_SECONDS)
+
 clean:
-	rm -rf .build results/*/
+	rm -rf .build .build-fuzz results/*/

@@ -8,6 +8,9 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "sieve", targets: ["sieve"]),
+        // The readers of untrusted text, for the libFuzzer package in Fuzz/.
+        .library(name: "SieveSpec", targets: ["SieveSpec"]),
+        .library(name: "SieveData", targets: ["SieveData"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
@@ -47,7 +50,7 @@ let package = Package(
         .target(
             name: "SieveCLI",
             dependencies: [
-                "SieveCore", "SieveData", "SieveSelection", "SievePlan", "SieveExecute", "SieveStore", "SieveEngine",
+                "SieveCore", "SieveData", "SieveModels", "SieveSelection", "SievePlan", "SieveExecute", "SieveStore", "SieveEngine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

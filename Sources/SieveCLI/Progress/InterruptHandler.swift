@@ -2,8 +2,10 @@ import Dispatch
 import Foundation
 import SieveEngine
 import SieveExecute
+import SieveModels
 
-/// Ctrl-C (or SIGTERM) once: start no new runs and let running ones finish. Twice: exit at once.
+/// Ctrl-C (or SIGTERM) once: start no new runs and let running ones finish. Twice: stop every
+/// external command's process group and exit at once.
 /// Either way the run store is consistent (records are written atomically), so `sieve run` resumes.
 final class InterruptHandler {
     private var sources: [DispatchSourceSignal] = []
@@ -14,7 +16,12 @@ final class InterruptHandler {
             let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
             source.setEventHandler {
                 if stop.isRequested {
-                    Failure.printError("\nsieve: stopped at once; runs under way will be redone by the next `sieve run`.")
+                    // External commands run in process groups of their own, out of reach of the
+                    // terminal's Ctrl-C: stop them before exiting (their watchdogs would kill
+                    // them once Sieve is gone; this makes it happen before the prompt returns).
+                    let stopped = CommandProcessGroups.shared.stopAll()
+                    let commands = stopped.isEmpty ? "" : " and \(stopped.count) external command\(stopped.count == 1 ? "" : "s")"
+                    Failure.printError("\nsieve: stopped at once\(commands); runs under way will be redone by the next `sieve run`.")
                     exit(130)
                 }
                 stop.request()

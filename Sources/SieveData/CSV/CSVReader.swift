@@ -9,12 +9,19 @@ public struct CSVReader: Sendable {
     public let path: String
     private let bytes: [UInt8]
 
-    /// Reads the whole file; throws ``DataError/fileNotFound(path:)`` or ``DataError/unreadable(path:reason:)``.
+    /// Reads the whole file; throws ``DataError/fileNotFound(path:)`` when nothing is there, a
+    /// ``DataError`` naming what is there instead when it is not a readable regular file (a folder,
+    /// a link that loops or leads nowhere, a pipe or device), or ``DataError/unreadable(path:reason:)``.
     public init(path: String) throws {
         self.path = path
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
-            throw DataError.fileNotFound(path: path)
+        switch FileProbe.probe(path) {
+        case .regularFile: break
+        case .missing: throw DataError.fileNotFound(path: path)
+        case .folder: throw DataError.isFolder(path: path)
+        case .linkLoop: throw DataError.linkLoop(path: path)
+        case let .danglingLink(target): throw DataError.danglingLink(path: path, target: target)
+        case let .special(kind): throw DataError.notARegularFile(path: path, kind: kind)
+        case let .unreadable(reason): throw DataError.unreadable(path: path, reason: reason)
         }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw DataError.unreadable(path: path, reason: "it could not be read")

@@ -10,7 +10,12 @@ import SieveCore
 /// amount  := digits ["." digits] | "." digits
 /// ```
 /// Handles parentheses (`Ag(AuS)2`), explicit ones (`C1Pt1`) and decimals (`Fe0.95O`).
+/// Brackets nest at most ``maximumDepth`` deep and every amount must stay finite, so hostile text
+/// fails with a ``Failure`` rather than exhausting the stack or giving infinite fractions.
 public struct FormulaParser: Sendable {
+    /// The deepest bracket nesting read; real formulas use two or three levels.
+    public static let maximumDepth = 32
+
     public struct Failure: Error, Sendable, Equatable, CustomStringConvertible {
         /// 0-based character offset of the problem.
         public var offset: Int
@@ -24,13 +29,16 @@ public struct FormulaParser: Sendable {
     /// task memory in Swift 6.3.1, seen with XGBoost's wrapper).
     public func parse(_ formula: String) throws -> Composition {
         var cursor = Cursor(characters: Array(formula.unicodeScalars))
-        let composition = try parseSequence(&cursor, closing: nil)
+        let composition = try parseSequence(&cursor, closing: nil, depth: 0)
         if cursor.index < cursor.characters.count {
             throw Failure(offset: cursor.index, reason: "unexpected '\(cursor.characters[cursor.index])'")
         }
         if composition.isEmpty { throw Failure(offset: 0, reason: "it names no elements") }
         if composition.amounts.contains(where: { $0 <= 0 }) {
             throw Failure(offset: 0, reason: "every element needs a positive amount")
+        }
+        if !composition.amounts.reduce(0, +).isFinite {
+            throw Failure(offset: 0, reason: "the amounts are too large to add up")
         }
         return composition
     }
@@ -42,7 +50,7 @@ public struct FormulaParser: Sendable {
         mutating func skipSpaces() { while let c = current, c == " " || c == "\t" { index += 1 } }
     }
 
-    private func parseSequence(_ cursor: inout Cursor, closing: Unicode.Scalar?) throws -> Composition {
+    private func parseSequence(_ cursor: inout Cursor, closing: Unicode.Scalar?, depth: Int) throws -> Composition {
         var result = Composition()
         while true {
             cursor.skipSpaces()
@@ -54,8 +62,11 @@ public struct FormulaParser: Sendable {
             switch c {
             case "(", "[":
                 let open = cursor.index
+                guard depth < Self.maximumDepth else {
+                    throw Failure(offset: open, reason: "brackets nest more than \(Self.maximumDepth) deep")
+                }
                 cursor.index += 1
-                let inner = try parseSequence(&cursor, closing: c == "(" ? ")" : "]")
+                let inner = try parseSequence(&cursor, closing: c == "(" ? ")" : "]", depth: depth + 1)
                 cursor.index += 1
                 if inner.isEmpty { throw Failure(offset: open, reason: "empty brackets") }
                 let multiplier = try parseAmount(&cursor) ?? 1
@@ -93,6 +104,7 @@ public struct FormulaParser: Sendable {
         guard text != ".", let value = Double(text) else {
             throw Failure(offset: start, reason: "'\(text)' is not an amount")
         }
+        guard value.isFinite else { throw Failure(offset: start, reason: "the amount '\(text)' is too large") }
         return value
     }
 }

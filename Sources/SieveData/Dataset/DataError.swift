@@ -3,6 +3,11 @@ import SieveCore
 /// A problem with a data file, located by `file:line` and column where it has one.
 public enum DataError: Error, Sendable, Equatable, CustomStringConvertible {
     case fileNotFound(path: String)
+    case isFolder(path: String)
+    case linkLoop(path: String)
+    case danglingLink(path: String, target: String)
+    /// A pipe, device or socket: reading it could block or never end.
+    case notARegularFile(path: String, kind: String)
     case unreadable(path: String, reason: String)
     case emptyFile(path: String)
     case missingColumn(path: String, column: String, available: [String])
@@ -20,6 +25,14 @@ public enum DataError: Error, Sendable, Equatable, CustomStringConvertible {
         switch self {
         case let .fileNotFound(path):
             return "The data file \(path) does not exist."
+        case let .isFolder(path):
+            return "The data path \(path) is a folder; give the path of a CSV file."
+        case let .linkLoop(path):
+            return "The data path \(path) is a symbolic link that never reaches a file (the links form a loop); point it at a CSV file."
+        case let .danglingLink(path, target):
+            return "The data path \(path) is a symbolic link to \(target), which does not exist."
+        case let .notARegularFile(path, kind):
+            return "The data path \(path) is \(kind), not a file; Sieve reads data from regular files."
         case let .unreadable(path, reason):
             return "The data file \(path) could not be read: \(reason)."
         case let .emptyFile(path):

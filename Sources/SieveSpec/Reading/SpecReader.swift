@@ -35,10 +35,10 @@ public enum SpecReader {
 
     /// Reads the spec at `path` as far as it can; throws only when the file cannot be read.
     public static func parse(path: String, campaignPaths: [[String]] = []) throws -> Reading {
-        guard let text = FileSystem.readText(path) else {
-            throw DiagnosticsError([Diagnostic(at: nil, "The spec file \(path) does not exist or cannot be read.")])
+        switch FileSystem.readText(path) {
+        case let .success(text): return parse(text: text, path: path, campaignPaths: campaignPaths)
+        case let .failure(problem): throw DiagnosticsError([problem])
         }
-        return parse(text: text, path: path, campaignPaths: campaignPaths)
     }
 
     /// Reads spec text as far as it can; `path` locates it (relative paths inside resolve against

@@ -5,6 +5,12 @@ import Yams
 enum YAMLLoader {
     /// The document's root node, or a diagnostic at the syntax error.
     static func load(_ text: String, source: SourceText) -> Result<SpecNode, Diagnostic> {
+        if let bomb = AliasBudget.firstAliasOverLimit(in: text) {
+            return .failure(source.error(at: SourceLocation(path: source.path, line: bomb.line, column: bomb.column),
+                                         "The alias '*\(bomb.alias)' takes the values the spec repeats through aliases past "
+                                         + "\(AliasBudget.limit) (aliases inside anchored values multiply); write the shared "
+                                         + "part out, or nest fewer aliases."))
+        }
         do {
             guard let node = try Yams.compose(yaml: text) else {
                 return .failure(Diagnostic(at: SourceLocation(path: source.path, line: 1, column: 1),
@@ -52,10 +58,33 @@ enum YAMLLoader {
         return convert(node, path: path)
     }
 
+    /// Where a tab caused a syntax error at `mark`: the tab at the mark, else the first tab in the
+    /// line's indentation (YAML forbids tabs there; libyaml's own words for it are "found character
+    /// that cannot start any token"). Nil when no tab is to blame.
+    static func tabCause(near mark: Mark, in source: SourceText) -> SourceLocation? {
+        guard let line = source.line(mark.line) else { return nil }
+        let scalars = Array(line.unicodeScalars)
+        let at = mark.column - 1
+        if at >= 0 && at < scalars.count && scalars[at] == "\t" {
+            return SourceLocation(path: source.path, line: mark.line, column: mark.column)
+        }
+        let indentation = scalars.prefix { $0 == " " || $0 == "\t" }
+        guard let tab = indentation.firstIndex(of: "\t") else { return nil }
+        return SourceLocation(path: source.path, line: mark.line, column: tab + 1)
+    }
+
     private static func diagnostic(for error: YamlError, source: SourceText) -> Diagnostic {
         switch error {
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
              let .composer(context, problem, mark, _):
+            if let tab = tabCause(near: mark, in: source) {
+                return source.error(at: tab, "The spec has a tab here; YAML indents with spaces only, so replace the tab with spaces.")
+            }
+            if problem.contains("Maximum nesting level") || context?.text.contains("Maximum nesting level") == true {
+                return source.error(at: location(mark, path: source.path),
+                                    "The spec nests lists and mappings too deeply here (libyaml stops at 1000 levels); "
+                                    + "no spec needs more than a few.")
+            }
             let detail = context.map { "\($0.text) " } ?? ""
             return source.error(at: location(mark, path: source.path),
                                 "The spec is not valid YAML: \(detail)\(problem).")

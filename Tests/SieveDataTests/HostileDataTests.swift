@@ -1,0 +1,109 @@
+import Foundation
+import Testing
+@testable import SieveData
+
+/// Data paths and text written to break the readers: folders, symbolic-link loops, pipes and
+/// devices given as data files; formulas that overflow or nest without end; and every input the
+/// CSV and formula fuzzers (Fuzz/, `make fuzz`) found worth keeping.
+@Suite struct HostileDataTests {
+    static func folder() throws -> String {
+        let path = NSTemporaryDirectory() + "sieve-hostile-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+
+    @Test func aFolderIsNamedAFolder() throws {
+        let folder = try Self.folder()
+        #expect(throws: DataError.isFolder(path: folder)) { try CSVReader(path: folder) }
+        #expect(DataError.isFolder(path: folder).description == "The data path \(folder) is a folder; give the path of a CSV file.")
+    }
+
+    @Test func aSymbolicLinkLoopIsNamedALoop() throws {
+        let folder = try Self.folder()
+        try FileManager.default.createSymbolicLink(atPath: folder + "/a.csv", withDestinationPath: folder + "/b.csv")
+        try FileManager.default.createSymbolicLink(atPath: folder + "/b.csv", withDestinationPath: folder + "/a.csv")
+        #expect(throws: DataError.linkLoop(path: folder + "/a.csv")) { try CSVReader(path: folder + "/a.csv") }
+    }
+
+    @Test func aLinkToNothingNamesItsTarget() throws {
+        let folder = try Self.folder()
+        try FileManager.default.createSymbolicLink(atPath: folder + "/data.csv", withDestinationPath: "gone.csv")
+        #expect(throws: DataError.danglingLink(path: folder + "/data.csv", target: "gone.csv")) {
+            try CSVReader(path: folder + "/data.csv")
+        }
+        #expect(throws: DataError.fileNotFound(path: folder + "/none.csv")) { try CSVReader(path: folder + "/none.csv") }
+    }
+
+    @Test(.timeLimit(.minutes(1))) func aPipeOrADeviceIsRefusedBeforeReading() throws {
+        // Reading either never ended before: a pipe with no writer blocks, /dev/zero fills memory.
+        let fifo = try Self.folder() + "/data.csv"
+        #expect(mkfifo(fifo, 0o600) == 0)
+        #expect(throws: DataError.notARegularFile(path: fifo, kind: "a named pipe")) { try CSVReader(path: fifo) }
+        #expect(throws: DataError.notARegularFile(path: "/dev/zero", kind: "a device")) { try CSVReader(path: "/dev/zero") }
+    }
+
+    @Test func aFileAlongThePathIsNotAFolder() throws {
+        let folder = try Self.folder()
+        try "x".write(toFile: folder + "/file", atomically: true, encoding: .utf8)
+        #expect(throws: DataError.unreadable(path: folder + "/file/data.csv",
+                                             reason: "a part of the path before the file name is a file, not a folder")) {
+            try CSVReader(path: folder + "/file/data.csv")
+        }
+    }
+
+    @Test(arguments: [
+        ("Fe" + String(repeating: "9", count: 400) + "O", 2, "the amount '\(String(repeating: "9", count: 400))' is too large"),
+        ("(Fe" + String(repeating: "9", count: 200) + ")" + String(repeating: "9", count: 200), 0, "the amounts are too large to add up"),
+        (String(repeating: "(", count: 100_000) + "H" + String(repeating: ")", count: 100_000), 32, "brackets nest more than 32 deep"),
+    ])
+    func formulasThatOverflowOrNestWithoutEndFail(formula: String, offset: Int, reason: String) {
+        #expect(throws: FormulaParser.Failure(offset: offset, reason: reason)) { try FormulaParser().parse(formula) }
+    }
+
+    @Test func bracketsUpToTheLimitStillRead() throws {
+        let depth = FormulaParser.maximumDepth
+        let formula = String(repeating: "(", count: depth) + "H2" + String(repeating: ")2", count: depth)
+        #expect(try FormulaParser().parse(formula).amounts == [2 * pow(2, Double(depth))])
+    }
+
+    /// The repository's root, found from this file.
+    static let root: String = {
+        var url = URL(fileURLWithPath: #filePath)
+        while url.path != "/" && !FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) {
+            url.deleteLastPathComponent()
+        }
+        return url.path
+    }()
+
+    static func keptInputs(_ kind: String) throws -> [(name: String, text: String)] {
+        let folder = root + "/Fuzz/Regressions/" + kind
+        return try FileManager.default.contentsOfDirectory(atPath: folder).sorted().map { name in
+            (name, String(decoding: try Data(contentsOf: URL(fileURLWithPath: folder + "/" + name)), as: UTF8.self))
+        }
+    }
+
+    @Test func everyKeptCSVInputGivesRecordsOrADataError() throws {
+        let inputs = try Self.keptInputs("csv")
+        #expect(!inputs.isEmpty, "the kept CSV fuzz inputs are missing")
+        for (name, text) in inputs {
+            do {
+                try CSVReader(text: text, path: name).forEachRecord { _, fields in !fields.isEmpty }
+            } catch let error as DataError {
+                #expect(error.description.contains(name), "\(name): \(error)")
+            }
+        }
+    }
+
+    @Test func everyKeptFormulaParsesToFiniteAmountsOrFailsInside() throws {
+        let inputs = try Self.keptInputs("formula")
+        #expect(!inputs.isEmpty, "the kept formula fuzz inputs are missing")
+        for (name, text) in inputs {
+            do {
+                let composition = try FormulaParser().parse(text)
+                #expect(composition.fractions.allSatisfy { $0.isFinite }, "\(name)")
+            } catch let failure as FormulaParser.Failure {
+                #expect(failure.offset >= 0 && failure.offset <= text.unicodeScalars.count, "\(name): \(failure)")
+            }
+        }
+    }
+}
