@@ -12,7 +12,16 @@ public struct OutputStore: ExecutionStore {
         campaigns = CampaignStore(output: output)
     }
 
-    public func claimRun(_ runID: String) -> Bool { runs.claim(runID) == nil }
+    public func claimRun(_ runID: String) -> Bool {
+        guard runs.claim(runID) == nil else { return false }
+        // Another process may have finished the run (and cleared its marker) since this one
+        // planned it: a claim on a finished run is given back, never run twice.
+        if runs.record(id: runID)?.status == .done {
+            runs.clearMarker(runID)
+            return false
+        }
+        return true
+    }
 
     public func claimCampaign(_ id: String) -> Bool { campaigns.claim(id) == nil }
 

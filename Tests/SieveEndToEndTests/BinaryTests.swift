@@ -81,7 +81,7 @@ import Testing
         let spec = try Self.spec(in: folder)
         let plan = try Self.sieve(["plan", spec])
         #expect(plan.status == 0)
-        #expect(plan.out.contains("12 runs: 0 done, 0 failed, 12 pending, 0 interrupted, 0 running, 0 stale."))
+        #expect(plan.out.contains("12 runs: 0 done, 0 failed, 12 pending, 0 interrupted, 0 running, 0 stale, 0 corrupt."))
 
         var tables: [[String]] = []
         for jobs in ["1", "2"] {

@@ -72,14 +72,14 @@ import SieveCore
             extra: true
             """
         #expect(problems(text) == [
-            "5:3: The dataset has no setting 'colour'. It takes: path, target, features, formula, missing, units.",
+            "5:3: The dataset has no setting 'colour'. It takes: path, target, features, formula, missing, units, keep_rows, duplicates, sample, structure, group.",
             "7:23: splits.id_test.fraction 1.5 is outside (0, 1): the ID test set needs some rows and must leave a pool.",
             "9:7: The model 'rf' needs a `kind`, such as random_forest or xgboost.",
             "11:21: The training fraction 2.0 is outside (0, 1]; write a fraction of the pool, or an integer row count.",
             "11:26: The training size 1 is too small: a count needs at least 2 rows (write 1.0 for the whole pool).",
             "11:29: The training size 0.01 is listed twice (first at line 11).",
             "12:12: The seed 1 is listed twice.",
-            "13:1: The spec has no setting 'extra'. It takes: name, description, dataset, splits, models, train_sizes, seeds, selection, evaluate_unused, redundancy, explain, output.",
+            "13:1: The spec has no setting 'extra'. It takes: name, description, dataset, splits, models, train_sizes, seeds, selection, evaluate_unused, redundancy, explain, max_runs, output.",
         ])
     }
 
