@@ -89,6 +89,11 @@ extension CausalCampaign {
 
     /// Pool-relative rows of each Gaussian-mixture component.
     func subsets(_ data: CampaignData) throws -> [[Int]] {
+        if settings.subsetsFromGroups {
+            guard let groups = data.groups else { throw CampaignDataMissing(what: "the dataset's groups for the subsets") }
+            let names = Array(Set(data.pool.map { groups[$0] })).sorted()
+            return names.map { name in data.pool.indices.filter { groups[data.pool[$0]] == name } }
+        }
         let columns = try settings.subsetFeatures.map { name in
             guard let i = data.store.featureNames.firstIndex(of: name) else { throw CampaignDataMissing(what: "the feature '\(name)' for the subsets") }
             return i

@@ -22,8 +22,15 @@ extension CausalCampaign {
         } else {
             settings.topVariables = 9
         }
-        if let s = map.required("subsets", "the subsets of chemical space, e.g. `{gmm: 3, on: [MolLogP, TPSA, MolMR], seed: 0}`."),
-           let subsets = log.mapping(s, "causal.subsets", keys: ["gmm", "on", "seed"]) {
+        let subsetsNode = map.required("subsets", "the subsets of chemical space: `{gmm: 3, on: [MolLogP, TPSA, MolMR], seed: 0}`, or `group` for the dataset's groups.")
+        if let s = subsetsNode, case let .string(word) = s.value {
+            if word != "group" {
+                log.error(s, "causal.subsets is `{gmm: <components>, on: [features]}` or the word `group`, not '\(word)'.")
+            } else if context.datasetGroup == nil {
+                log.error(s, "causal.subsets: group uses the dataset's groups, so the dataset needs `group: <column>`.")
+            }
+            settings.subsetsFromGroups = true
+        } else if let s = subsetsNode, let subsets = log.mapping(s, "causal.subsets", keys: ["gmm", "on", "seed"]) {
             if let k = subsets.required("gmm", "how many Gaussian-mixture components.").flatMap({ log.int($0, "causal.subsets.gmm") }) {
                 if k >= 2 { settings.subsetComponents = k } else { log.error(s, "causal.subsets.gmm needs at least 2 components, got \(k).") }
             }

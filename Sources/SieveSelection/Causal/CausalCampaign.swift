@@ -21,7 +21,9 @@ public struct CausalCampaign: Campaign {
         /// Selected variables by name, or the top k by mean outgoing effect in the pool's graph.
         public var variables: [String]?
         public var topVariables: Int?
-        /// Gaussian-mixture subsets of the pool on these features.
+        /// Gaussian-mixture subsets of the pool on these features, or (`subsets: group`) the
+        /// dataset's groups as given.
+        public var subsetsFromGroups = false
         public var subsetComponents = 3
         public var subsetFeatures: [String] = []
         public var subsetSeed = 0
@@ -45,7 +47,8 @@ public struct CausalCampaign: Campaign {
     public var fingerprint: String {
         let s = settings
         return ["role=\(role.rawValue)", "variables=\(s.variables?.joined(separator: ",") ?? "top\(s.topVariables ?? 0)")",
-                "subsets=gmm\(s.subsetComponents)(\(s.subsetFeatures.joined(separator: ",")))/\(s.subsetSeed)",
+                s.subsetsFromGroups ? "subsets=group"
+                    : "subsets=gmm\(s.subsetComponents)(\(s.subsetFeatures.joined(separator: ",")))/\(s.subsetSeed)",
                 "iterations=\(s.iterations)", "batch=\(s.batch)", "bootstrap=\(s.bootstrap)",
                 "desired=\(s.desired.map { $0.description } ?? "-")", "top-interventions=\(s.interventionVariables)",
                 "evaluate{\(evaluate.map(CampaignResolution.fingerprint) ?? "-")}"].joined(separator: "|")

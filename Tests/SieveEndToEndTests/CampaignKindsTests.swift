@@ -1,0 +1,122 @@
+import Foundation
+import Testing
+
+/// The ET-AL and causal campaign kinds from a spec through the binary: outputs, results that do
+/// not depend on `--jobs`, resume without redoing work, and their spec errors.
+@Suite struct CampaignKindsTests {
+    static func write(_ text: String, in folder: String, name: String) throws -> String {
+        let path = folder + "/" + name + ".yaml"
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    static let elastic = """
+        dataset:
+          path: \(BinaryTests.root)/experiments/data/elastic_tensor.csv
+          target: K_VRH
+          features: {magpie: formula, structure: true}
+          structure: {column: structure, space_group: space_group}
+          group: crystal_system
+        splits:
+          id_test: {fraction: 0.4, seed: 1}
+        models:
+          rf: {kind: random_forest, trees: 20}
+        train_sizes: [1.0]
+        seeds: 1
+        """
+
+    @Test func etalRunsTheSameWithAnyJobsAndResumes() throws {
+        let folder = BinaryTests.folder()
+        let spec = try Self.write("name: etal-small\n" + Self.elastic + """
+
+            etal:
+              unlabelled:
+                rows: 0.8
+                first: [{group: [tetragonal], target: {min: 100}}]
+              iterations: 8
+              draws: 200
+              representation: {pca: 8}
+              evaluate: [rf]
+              repetitions: 2
+            """, in: folder, name: "etal")
+        let one = folder + "/one", two = folder + "/two"
+        let a = try BinaryTests.sieve(["run", spec, "--output", one, "--jobs", "1", "--quiet"])
+        #expect(a.status == 0, "\(a.err)")
+        let b = try BinaryTests.sieve(["run", spec, "--output", two, "--jobs", "2", "--quiet"])
+        #expect(b.status == 0, "\(b.err)")
+        for file in ["etal_entropy.csv", "etal_downstream.csv", "acquired/etal-0.csv", "bias.csv"] {
+            let x = try String(contentsOfFile: one + "/" + file, encoding: .utf8)
+            let y = try String(contentsOfFile: two + "/" + file, encoding: .utf8)
+            #expect(x == y, "\(file) must not depend on --jobs")
+        }
+        let acquired = try String(contentsOfFile: one + "/acquired/etal-0.csv", encoding: .utf8)
+            .split(separator: "\n").count - 1
+        #expect(acquired >= 1 && acquired <= 8, "at most the 8 iterations asked for: \(acquired)")
+        let report = try String(contentsOfFile: one + "/etal.md", encoding: .utf8)
+        #expect(report.contains("Lowest entropy") && report.contains("tetragonal"), "\(report)")
+        #expect(FileManager.default.fileExists(atPath: one + "/bias.md"))
+        let plan = try BinaryTests.sieve(["plan", spec, "--output", one])
+        #expect(plan.out.contains("1 campaigns: 1 done"), "\(plan.out)")
+        let again = try BinaryTests.sieve(["run", spec, "--output", one, "--jobs", "1"])
+        #expect(again.status == 0 && again.out.contains("0 run now"), "\(again.out)")
+    }
+
+    @Test func causalSelectionWritesItsTablesAndGroupsCanBeItsSubsets() throws {
+        let folder = BinaryTests.folder()
+        let qm9 = try Self.write("""
+            name: causal-small
+            dataset:
+              path: \(BinaryTests.root)/experiments/data/qm9_sample.csv
+              target: dipole
+              features: {columns: [ExactMolWt, TPSA, MolLogP, NumValenceElectrons, MolMR]}
+            splits:
+              id_test: {fraction: 0.2, seed: 0}
+            models:
+              rf: {kind: random_forest, trees: 20}
+            causal:
+              variables: [ExactMolWt, TPSA, MolLogP, NumValenceElectrons]
+              subsets: {gmm: 2, on: [MolLogP, TPSA], seed: 0}
+              iterations: 3
+              batch: 10
+              seeds: [0, 1]
+              evaluate: rf
+              bootstrap: 5
+              interventions: {desired: 5, top: 2}
+            train_sizes: [1.0]
+            seeds: 1
+            """, in: folder, name: "qm9")
+        let out = folder + "/qm9-out"
+        let run = try BinaryTests.sieve(["run", qm9, "--output", out, "--jobs", "2", "--quiet"])
+        #expect(run.status == 0, "\(run.err)")
+        let curves = try String(contentsOfFile: out + "/causal_curves.csv", encoding: .utf8)
+        #expect(curves.contains("causal") && curves.contains("random"), "\(curves)")
+        for file in ["causal.md", "causal_edges.csv", "causal_effects.csv", "interventions.csv", "plots/causal_graph.svg"] {
+            #expect(FileManager.default.fileExists(atPath: out + "/" + file), "\(file) is written")
+        }
+        let plan = try BinaryTests.sieve(["plan", qm9, "--output", out])
+        #expect(plan.out.contains("5 campaigns: 5 done"), "the global graph and 2 seeds × causal/random: \(plan.out)")
+
+        // The dataset's own groups as the subsets.
+        let grouped = try Self.write("name: causal-groups\n" + Self.elastic + """
+
+            causal:
+              variables: [mean_Electronegativity, density, volume_per_atom]
+              subsets: group
+              iterations: 2
+              batch: 10
+              seeds: [0]
+              evaluate: rf
+              bootstrap: 3
+            """, in: folder, name: "grouped")
+        let groups = try BinaryTests.sieve(["run", grouped, "--output", folder + "/grouped-out", "--jobs", "2", "--quiet"])
+        #expect(groups.status == 0, "\(groups.err)")
+        let chosen = try String(contentsOfFile: folder + "/grouped-out/causal.md", encoding: .utf8)
+        #expect(chosen.contains("times chosen"), "\(chosen)")
+
+        // Without a group rule, `subsets: group` is a located error.
+        let ungrouped = try Self.write(try String(contentsOfFile: grouped, encoding: .utf8)
+            .replacingOccurrences(of: "  group: crystal_system\n", with: ""), in: folder, name: "ungrouped")
+        let bad = try BinaryTests.sieve(["validate", ungrouped])
+        #expect(bad.status != 0 && bad.err.contains("causal.subsets: group uses the dataset's groups"), "\(bad.err)")
+    }
+}
