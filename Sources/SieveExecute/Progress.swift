@@ -23,8 +23,8 @@ public struct ProgressSnapshot: Sendable {
     public let running: Int
     public let total: Int
     public let elapsed: Double
-    /// Seconds left, estimated from the runs finished so far weighted by their training size;
-    /// nil before the first run finishes.
+    /// Seconds left, estimated from the runs finished so far (weighted by their training size)
+    /// and the time since the first run started; nil before the first run finishes.
     public let remaining: Double?
 }
 
@@ -33,6 +33,9 @@ public final class ProgressTracker: Sendable {
     private struct State {
         var finished = 0, failed = 0, running = 0
         var doneCost = 0.0, startedCost = 0.0
+        /// When the first run started: campaigns run before runs, and their time says nothing
+        /// about how long the runs take.
+        var firstRun: Date?
     }
 
     private let state = Mutex(State())
@@ -46,7 +49,11 @@ public final class ProgressTracker: Sendable {
     }
 
     public func started(_ run: PlannedRun) -> ProgressSnapshot {
-        state.withLock { $0.running += 1; return snapshot($0) }
+        state.withLock {
+            $0.running += 1
+            if $0.firstRun == nil { $0.firstRun = Date() }
+            return snapshot($0)
+        }
     }
 
     public func finished(_ run: PlannedRun, failed: Bool) -> ProgressSnapshot {
@@ -60,7 +67,8 @@ public final class ProgressTracker: Sendable {
 
     private func snapshot(_ s: State) -> ProgressSnapshot {
         let elapsed = Date().timeIntervalSince(start)
-        let remaining = s.doneCost > 0 ? elapsed * (totalCost - s.doneCost) / s.doneCost : nil
+        let runTime = Date().timeIntervalSince(s.firstRun ?? start)
+        let remaining = s.doneCost > 0 ? runTime * (totalCost - s.doneCost) / s.doneCost : nil
         return ProgressSnapshot(finished: s.finished, failed: s.failed, running: s.running, total: total,
                                 elapsed: elapsed, remaining: remaining)
     }
