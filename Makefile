@@ -30,9 +30,9 @@ setup:
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $(APT_PACKAGES); \
 	fi
 
-## build: build the sieve binary in release mode
+## build: build the sieve binary in release mode (BUILD_FLAGS=-Xswiftc\ -enable-testing reuses `make test`'s build)
 build: setup
-	$(SWIFT) build -c $(CONFIG) --product sieve
+	$(SWIFT) build -c $(CONFIG) $(BUILD_FLAGS) --product sieve
 
 ## run: build and run the quickstart experiment (override with SPEC=… JOBS=…)
 run: build
