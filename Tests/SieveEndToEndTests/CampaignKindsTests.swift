@@ -56,7 +56,7 @@ import Testing
         #expect(report.contains("Lowest entropy") && report.contains("tetragonal"), "\(report)")
         #expect(FileManager.default.fileExists(atPath: one + "/bias.md"))
         let plan = try BinaryTests.sieve(["plan", spec, "--output", one])
-        #expect(plan.out.contains("1 campaigns: 1 done"), "\(plan.out)")
+        #expect(plan.out.contains("1 campaign: 1 done"), "\(plan.out)")
         let again = try BinaryTests.sieve(["run", spec, "--output", one, "--jobs", "1"])
         #expect(again.status == 0 && again.out.contains("0 run now"), "\(again.out)")
     }

@@ -32,7 +32,7 @@ struct Plan: ParsableCommand {
             }
             let order: [RunState.Status] = [.done, .failed, .pending, .interrupted, .running, .stale, .corrupt]
             if !campaigns.isEmpty {
-                print("\(campaigns.count) campaigns: " + CampaignState.Status.allCases.map { status in
+                print(NumberText.counted(campaigns.count, "campaign") + ": " + CampaignState.Status.allCases.map { status in
                     "\(campaigns.filter { $0.status == status }.count) \(status.rawValue)" }.joined(separator: ", ") + ".")
             }
             print("\(plan.runs.count) runs: " + order.map { "\(counts[$0] ?? 0) \($0.rawValue)" }.joined(separator: ", ")
