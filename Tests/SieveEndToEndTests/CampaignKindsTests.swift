@@ -112,6 +112,8 @@ import Testing
         #expect(groups.status == 0, "\(groups.err)")
         let chosen = try String(contentsOfFile: folder + "/grouped-out/causal.md", encoding: .utf8)
         #expect(chosen.contains("times chosen"), "\(chosen)")
+        let systems = ["triclinic", "monoclinic", "orthorhombic", "tetragonal", "trigonal", "hexagonal", "cubic"]
+        #expect(systems.contains { chosen.contains("(\($0)) |") }, "subsets are named by their group: \(chosen)")
 
         // Without a group rule, `subsets: group` is a located error.
         let ungrouped = try Self.write(try String(contentsOfFile: grouped, encoding: .utf8)

@@ -23,7 +23,8 @@ struct ResultSet {
         let context = CampaignReportContext(experiment: experiment.name, units: experiment.dataset.units, splits: data.splitNames,
                                             groups: groups, verdict: verdict, models: experiment.models.map(\.name),
                                             rowNames: data.rowNames, targets: data.targets,
-                                            targetName: experiment.dataset.options.target, pool: data.pool)
+                                            targetName: experiment.dataset.options.target, pool: data.pool,
+                                            rowGroups: data.groups)
         let kinds = CampaignKinds.all.map { kind in Self.outputs(kind, plan: plan, store: store.campaigns, context: context) }
         campaigns = kinds.map(\.outputs)
         campaignSets = kinds.flatMap(\.sets)

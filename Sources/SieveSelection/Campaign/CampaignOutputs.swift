@@ -18,12 +18,15 @@ public struct CampaignReportContext: Sendable {
     public let targetName: String
     /// The pool's rows, ascending (campaigns that index the pool map back through it).
     public let pool: [Int]
+    /// Each row's group, when the dataset has a group rule.
+    public let rowGroups: [String]?
 
     public init(experiment: String, units: String?, splits: [String], groups: [ResultGroup], verdict: RedundancyVerdict,
-                models: [String], rowNames: [String], targets: [Double], targetName: String, pool: [Int]) {
+                models: [String], rowNames: [String], targets: [Double], targetName: String, pool: [Int],
+                rowGroups: [String]? = nil) {
         self.experiment = experiment; self.units = units; self.splits = splits; self.groups = groups
         self.verdict = verdict; self.models = models; self.rowNames = rowNames; self.targets = targets
-        self.targetName = targetName; self.pool = pool
+        self.targetName = targetName; self.pool = pool; self.rowGroups = rowGroups
     }
 }
 

@@ -27,10 +27,16 @@ extension CausalCampaign {
         md += summaryTable(runs)
         // Subset choice frequencies.
         md += ["", "| mode | subset | times chosen |", "|---|---|---|"]
+        // Subsets given by the dataset's groups are named (they are numbered in sorted name order).
+        let subsetNames: [String]? = runs.first.flatMap { run in
+            guard run.campaign.settings.subsetsFromGroups, let groups = context.rowGroups else { return nil }
+            return Array(Set(context.pool.map { groups[$0] })).sorted()
+        }
+        func subsetLabel(_ k: Int) -> String { subsetNames.flatMap { k < $0.count ? "\(k) (\($0[k]))" : nil } ?? String(k) }
         for mode in [Role.causal, .random] {
             let chosen = runs.filter { $0.campaign.role == mode }.flatMap { $0.state.selection!.iterations.map(\.chosenSubset) }
             for (k, n) in Dictionary(grouping: chosen, by: { $0 }).mapValues(\.count).sorted(by: { $0.key < $1.key }) {
-                md.append("| \(mode.rawValue) | \(k) | \(n) |")
+                md.append("| \(mode.rawValue) | \(subsetLabel(k)) | \(n) |")
             }
         }
         if let global = campaigns.first(where: { $0.campaign.role == .global })?.state, let graph = global.global {
