@@ -30,7 +30,7 @@ extension CausalCampaign {
         // Subsets given by the dataset's groups are named (they are numbered in sorted name order).
         let subsetNames: [String]? = runs.first.flatMap { run in
             guard run.campaign.settings.subsetsFromGroups, let groups = context.rowGroups else { return nil }
-            return Array(Set(context.pool.map { groups[$0] })).sorted()
+            return groupSubsetNames(pool: context.pool, groups: groups)
         }
         func subsetLabel(_ k: Int) -> String { subsetNames.flatMap { k < $0.count ? "\(k) (\($0[k]))" : nil } ?? String(k) }
         for mode in [Role.causal, .random] {

@@ -87,12 +87,18 @@ extension CausalCampaign {
         return CausalFeatureRanking.top(graph, keep: min(settings.topVariables ?? 9, names.count), excluding: [target]).sorted()
     }
 
+    /// The names of the subsets `subsets: group` makes, in subset order (sorted).
+    static func groupSubsetNames(pool: [Int], groups: [String]) -> [String] {
+        Array(Set(pool.map { groups[$0] })).sorted()
+    }
+
     /// Pool-relative rows of each Gaussian-mixture component.
     func subsets(_ data: CampaignData) throws -> [[Int]] {
         if settings.subsetsFromGroups {
             guard let groups = data.groups else { throw CampaignDataMissing(what: "the dataset's groups for the subsets") }
-            let names = Array(Set(data.pool.map { groups[$0] })).sorted()
-            return names.map { name in data.pool.indices.filter { groups[data.pool[$0]] == name } }
+            return Self.groupSubsetNames(pool: data.pool, groups: groups).map { name in
+                data.pool.indices.filter { groups[data.pool[$0]] == name }
+            }
         }
         let columns = try settings.subsetFeatures.map { name in
             guard let i = data.store.featureNames.firstIndex(of: name) else { throw CampaignDataMissing(what: "the feature '\(name)' for the subsets") }

@@ -6,9 +6,9 @@ import Darwin
 
 /// What is at a data path, told apart finely enough to name the real problem: a folder, a link
 /// that loops or leads nowhere, or a pipe or device (which would block or never end) are not
-/// "does not exist".
-enum FileProbe {
-    enum Finding: Equatable {
+/// "does not exist". The spec reader and the data reader both ask it.
+public enum FileProbe {
+    public enum Finding: Equatable, Sendable {
         case regularFile
         case missing
         case folder
@@ -19,7 +19,7 @@ enum FileProbe {
         case unreadable(String)
     }
 
-    static func probe(_ path: String) -> Finding {
+    public static func probe(_ path: String) -> Finding {
         var info = stat()
         guard stat(path, &info) != 0 else {
             switch info.st_mode & S_IFMT {
