@@ -125,8 +125,9 @@ public final class ExperimentRunner: Sendable {
         public let corrupt: [String]
     }
 
-    /// Rewrites the tables and manifest from the stored records, running nothing; throws when
-    /// there is no record at all to report on.
+    /// Rewrites the tables and manifest from the stored records, running nothing; the manifest
+    /// keeps how and when the last `sieve run` made them. Throws when there is no record at all
+    /// to report on.
     public func report() throws -> ReportSummary {
         let (data, plan) = try prepare()
         let states = RunStore(output: output).states(of: plan)
@@ -135,7 +136,8 @@ public final class ExperimentRunner: Sendable {
             throw NothingToReport(output: output, planned: plan.runs.count, corrupt: corrupt.count)
         }
         let (files, records) = try OutputWriter(experiment: experiment, data: data, plan: plan, output: output).write(
-            .init(started: Date(), jobs: nil, cores: ProcessInfo.processInfo.activeProcessorCount, threadsPerRun: nil, ranNow: 0))
+            .init(started: Date(), jobs: nil, cores: ProcessInfo.processInfo.activeProcessorCount, threadsPerRun: nil, ranNow: 0,
+                  lastRun: Manifest.read(PathText.join(output, "manifest.json"))))
         return ReportSummary(records: records.count, planned: plan.runs.count, files: files, corrupt: corrupt)
     }
 }

@@ -158,10 +158,22 @@ import Testing
         let spec = try Self.spec(in: folder)
         #expect(try Self.sieve(["run", spec, "--quiet"]).status == 0)
         let before = try String(contentsOfFile: folder + "/out/rmse_table.md", encoding: .utf8)
+        func manifest() throws -> [String: Any] {
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder + "/out/manifest.json"))) as! [String: Any]
+        }
+        let ran = try manifest()
         try FileManager.default.removeItem(atPath: folder + "/out/rmse_table.md")
         let report = try Self.sieve(["report", spec])
         #expect(report.status == 0)
         #expect(try String(contentsOfFile: folder + "/out/rmse_table.md", encoding: .utf8) == before)
+        // The manifest keeps how and when `sieve run` made the records; the report adds its own time.
+        let reported = try manifest()
+        #expect(ran["reported"] == nil)
+        #expect(reported["reported"] is String)
+        for key in ["started", "finished"] { #expect(reported[key] as? String == ran[key] as? String, "\(key)") }
+        #expect(reported["machine"] as? NSDictionary == ran["machine"] as? NSDictionary)
+        #expect((reported["machine"] as? [String: Any])?["jobs"] is Int)
+        #expect(reported["runs"] as? NSDictionary == ran["runs"] as? NSDictionary)
     }
 }
 

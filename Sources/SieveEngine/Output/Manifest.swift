@@ -28,6 +28,9 @@ struct Manifest: Codable {
     var machine: Machine
     var started: String
     var finished: String
+    /// When `sieve report` last rewrote the outputs; `started`, `finished`, `machine` and
+    /// `runs.ranNow` stay those of the `sieve run` that made the records.
+    var reported: String?
 
     static func ruleDescription(_ ood: ResolvedOOD) -> String {
         switch ood.source {
@@ -42,6 +45,12 @@ struct Manifest: Codable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
         return String(decoding: try encoder.encode(manifest), as: UTF8.self) + "\n"
+    }
+
+    /// The manifest in `path`, or nil when there is none or it is not one this Sieve can read.
+    static func read(_ path: String) -> Manifest? {
+        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        return try? JSONDecoder().decode(Manifest.self, from: data)
     }
 
     static func timestamp(_ date: Date) -> String {

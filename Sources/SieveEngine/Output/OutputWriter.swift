@@ -24,6 +24,9 @@ struct OutputWriter {
         var cores: Int
         var threadsPerRun: Int?
         var ranNow: Int
+        /// For `sieve report`: the manifest of the `sieve run` that made the records, whose
+        /// times and machine are kept (a report computes nothing).
+        var lastRun: Manifest? = nil
     }
 
     /// Writes everything; returns the paths written and the plan's run records it read.
@@ -105,6 +108,8 @@ struct OutputWriter {
 
     private func manifest(_ results: ResultSet, invocation: Invocation) -> Manifest {
         let failed = results.failed.count
+        let last = invocation.lastRun
+        let ranNow = last?.runs.ranNow ?? invocation.ranNow
         return Manifest(
             name: experiment.name, spec: experiment.specPath, description: experiment.description,
             software: .init(sieve: SieveVersion.version, commit: SieveVersion.commit, xgboost: XGBoostLibrary.version),
@@ -122,9 +127,10 @@ struct OutputWriter {
             },
             trainSizes: experiment.trainSizes.map(\.description), seeds: experiment.seeds, output: output,
             runs: .init(planned: plan.runs.count, done: results.records.count - failed, failed: failed,
-                        ranNow: invocation.ranNow, reused: results.records.count - invocation.ranNow),
-            machine: .init(cores: invocation.cores, jobs: invocation.jobs, threadsPerRun: invocation.threadsPerRun),
-            started: Manifest.timestamp(invocation.started), finished: Manifest.timestamp(Date()))
+                        ranNow: ranNow, reused: max(0, results.records.count - ranNow)),
+            machine: last?.machine ?? .init(cores: invocation.cores, jobs: invocation.jobs, threadsPerRun: invocation.threadsPerRun),
+            started: last?.started ?? Manifest.timestamp(invocation.started), finished: last?.finished ?? Manifest.timestamp(Date()),
+            reported: last.map { _ in Manifest.timestamp(Date()) })
     }
 
     /// The report's opening facts.
