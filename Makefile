@@ -15,7 +15,7 @@ BENCH_VENV := .venv-bench
 QM9_VENV := .venv-qm9
 FUZZ_SECONDS ?= 60
 
-.PHONY: run test test-slurm test-browser setup build data bench fuzz clean
+.PHONY: run test test-slurm test-browser setup build data bench fuzz fuzz-keep clean
 
 ## setup: install the system packages Sieve needs (Debian's XGBoost 1.7.4, spglib, LAPACK/OpenBLAS, pkg-config, xmllint)
 setup:
@@ -67,6 +67,10 @@ bench: setup
 ## fuzz: libFuzzer on the spec reader, the CSV reader and loader, and the formula parser, FUZZ_SECONDS each (default 60)
 fuzz:
 	scripts/fuzz.sh $(FUZZ_SECONDS)
+
+## fuzz-keep: reduce the local fuzz corpora to the inputs that cover them, into Fuzz/Corpus/ (commit it; make test replays it)
+fuzz-keep:
+	scripts/fuzz-keep.sh
 
 clean:
 	rm -rf .build .build-fuzz results/*/

@@ -7,7 +7,9 @@
 #
 # The targets are built with -sanitize=fuzzer,address into .build-fuzz (linked with lld: Debian's
 # gold fails on libFuzzer's archive). Each corpus starts from the committed specs and data
-# (small slices), plus the inputs in Fuzz/Regressions/<kind>/, which `make test` replays. A run
+# (small slices), plus the inputs in Fuzz/Regressions/<kind>/ (inputs that once failed) and
+# Fuzz/Corpus/<kind>/ (a long run's corpus reduced by scripts/fuzz-keep.sh), which `make test`
+# replays. A run
 # fails on a crash, on one input taking over 60 s of wall time (a hang: generous, since a loaded
 # 2-core machine stretched a 0.2 s input past 10 s) or on more than 2 GB of memory; the input is
 # left in .build-fuzz/artifacts/<target>/. New corpus entries stay in .build-fuzz/corpus/<target>/
@@ -50,7 +52,8 @@ for target in "${targets[@]}"; do
              -artifact_prefix="$artifacts/" -print_final_stats=1)
     [ -z "${dict[$target]:-}" ] || options+=(-dict="${dict[$target]}")
     echo "== $target for ${seconds} s"
-    if ! nice -n 10 "$bin/$target" "${options[@]}" "$corpus" "$seeds/$target" "Fuzz/Regressions/${kind[$target]}"; then
+    if ! nice -n 10 "$bin/$target" "${options[@]}" "$corpus" "$seeds/$target" "Fuzz/Regressions/${kind[$target]}" \
+                                   "Fuzz/Corpus/${kind[$target]}"; then
         failed+=("$target")
     fi
 done

@@ -75,28 +75,55 @@ import Testing
         return url.path
     }()
 
+    /// The inputs kept from fuzzing: those that once failed (Fuzz/Regressions/<kind>) and the
+    /// corpus of a long run reduced to the inputs that cover its features (Fuzz/Corpus/<kind>).
     static func keptInputs(_ kind: String) throws -> [(name: String, text: String)] {
-        let folder = root + "/Fuzz/Regressions/" + kind
-        return try FileManager.default.contentsOfDirectory(atPath: folder).sorted().map { name in
-            (name, String(decoding: try Data(contentsOf: URL(fileURLWithPath: folder + "/" + name)), as: UTF8.self))
+        try ["Regressions", "Corpus"].flatMap { set in
+            let folder = root + "/Fuzz/\(set)/" + kind
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+            return try names.sorted().map { name in
+                ("\(set)/\(kind)/\(name)", String(decoding: try Data(contentsOf: URL(fileURLWithPath: folder + "/" + name)), as: UTF8.self))
+            }
         }
     }
 
+    /// As the CSV fuzzer reads them: record by record, then as a data set (target: the last
+    /// column; every numeric column, or Magpie features when there is a `formula` column).
     @Test func everyKeptCSVInputGivesRecordsOrADataError() throws {
         let inputs = try Self.keptInputs("csv")
-        #expect(!inputs.isEmpty, "the kept CSV fuzz inputs are missing")
+        #expect(inputs.count > 10, "the kept CSV fuzz inputs are missing")
+        let file = try Self.folder() + "/data.csv"
         for (name, text) in inputs {
+            let header: [String]
             do {
-                try CSVReader(text: text, path: name).forEachRecord { _, fields in !fields.isEmpty }
+                let reader = CSVReader(text: text, path: name)
+                header = try reader.header()
+                try reader.forEachRecord { _, fields in !fields.isEmpty }
             } catch let error as DataError {
                 #expect(error.description.contains(name), "\(name): \(error)")
+                continue
+            }
+            guard let target = header.last, header.count >= 2 else { continue }
+            try Data(text.utf8).write(to: URL(fileURLWithPath: file))
+            var options = [DatasetOptions(path: file, target: target, features: .allNumeric, missingValues: .dropRows)]
+            if header.contains("formula") {
+                options.append(DatasetOptions(path: file, target: target, features: .magpie(formulaColumn: "formula")))
+            }
+            for option in options {
+                do {
+                    let dataset = try DatasetLoader().load(option)
+                    #expect(dataset.targets.allSatisfy { $0.isFinite }, "\(name)")
+                    #expect(dataset.features.rows == dataset.targets.count, "\(name)")
+                } catch let error as DataError {
+                    #expect(!error.description.isEmpty, "\(name)")
+                }
             }
         }
     }
 
     @Test func everyKeptFormulaParsesToFiniteAmountsOrFailsInside() throws {
         let inputs = try Self.keptInputs("formula")
-        #expect(!inputs.isEmpty, "the kept formula fuzz inputs are missing")
+        #expect(inputs.count > 10, "the kept formula fuzz inputs are missing")
         for (name, text) in inputs {
             do {
                 let composition = try FormulaParser().parse(text)

@@ -102,15 +102,21 @@ import SieveCore
         return url.path
     }()
 
+    /// The inputs kept from fuzzing: those that once failed (Fuzz/Regressions/spec) and the corpus
+    /// of a long run reduced to the inputs that cover its features (Fuzz/Corpus/spec).
     @Test func everyKeptFuzzInputEndsInASpecOrDiagnostics() throws {
-        let folder = Self.root + "/Fuzz/Regressions/spec"
-        let names = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
-        #expect(names.count >= 3, "the kept fuzz inputs are missing from \(folder)")
-        for name in names {
-            let data = try Data(contentsOf: URL(fileURLWithPath: folder + "/" + name))
-            let reading = SpecReader.parse(text: String(decoding: data, as: UTF8.self), path: name)
-            #expect(reading.spec != nil || !reading.diagnostics.isEmpty, "\(name) gave neither a spec nor a diagnostic")
-            for diagnostic in reading.diagnostics { #expect(!diagnostic.description.isEmpty) }
+        var count = 0
+        for set in ["Regressions", "Corpus"] {
+            let folder = Self.root + "/Fuzz/\(set)/spec"
+            for name in ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted() {
+                let data = try Data(contentsOf: URL(fileURLWithPath: folder + "/" + name))
+                let reading = SpecReader.parse(text: String(decoding: data, as: UTF8.self), path: name)
+                #expect(reading.spec != nil || !reading.diagnostics.isEmpty, "\(set)/\(name) gave neither a spec nor a diagnostic")
+                for diagnostic in reading.diagnostics { #expect(!diagnostic.description.isEmpty) }
+                if let spec = reading.spec { #expect(!spec.root.description.isEmpty) }
+                count += 1
+            }
         }
+        #expect(count > 10, "the kept spec fuzz inputs are missing from Fuzz/")
     }
 }
