@@ -7,18 +7,8 @@
 # Usage: scripts/fuzz-keep.sh [TARGET...]   (run after scripts/fuzz.sh, with no fuzzer running)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-root=$PWD
-targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(fuzz-spec fuzz-csv fuzz-formula)
-scratch=$root/.build-fuzz
-build=(swift build --package-path Fuzz --scratch-path "$scratch" -c release
-       -Xswiftc -sanitize=fuzzer,address -Xcc -fsanitize=fuzzer-no-link,address --toolset "$root/Fuzz/toolset.json")
-"${build[@]}"
-bin=$("${build[@]}" --show-bin-path)
-declare -A kind=([fuzz-spec]=spec [fuzz-csv]=csv [fuzz-formula]=formula)
-declare -A maxlen=([fuzz-spec]=8192 [fuzz-csv]=8192 [fuzz-formula]=512)
+source scripts/fuzz-common.sh
 for target in "${targets[@]}"; do
-    [ -n "${kind[$target]:-}" ] || { echo "fuzz-keep.sh: unknown target $target (fuzz-spec, fuzz-csv, fuzz-formula)" >&2; exit 2; }
     kept=Fuzz/Corpus/${kind[$target]}
     reduced=$(mktemp -d "$scratch/keep-$target.XXXXXX")
     mkdir -p "$kept" "$scratch/corpus/$target"

@@ -16,16 +16,9 @@
 # for the next run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-root=$PWD
 seconds=${1:-${FUZZ_SECONDS:-60}}
 shift $(( $# > 0 ? 1 : 0 ))
-targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(fuzz-spec fuzz-csv fuzz-formula)
-scratch=$root/.build-fuzz
-build=(swift build --package-path Fuzz --scratch-path "$scratch" -c release
-       -Xswiftc -sanitize=fuzzer,address -Xcc -fsanitize=fuzzer-no-link,address --toolset "$root/Fuzz/toolset.json")
-"${build[@]}"
-bin=$("${build[@]}" --show-bin-path)
+source scripts/fuzz-common.sh
 
 # Seeds, made anew from the committed files each run.
 seeds=$scratch/seeds
@@ -40,12 +33,8 @@ done | sort -u | awk 'NR <= 400' | while read -r formula; do
     printf '%s' "$formula" > "$seeds/fuzz-formula/$(printf '%s' "$formula" | sha1sum | cut -c1-16)"
 done
 
-declare -A kind=([fuzz-spec]=spec [fuzz-csv]=csv [fuzz-formula]=formula)
-declare -A maxlen=([fuzz-spec]=8192 [fuzz-csv]=8192 [fuzz-formula]=512)
-declare -A dict=([fuzz-spec]=Fuzz/spec.dict [fuzz-formula]=Fuzz/formula.dict)
 failed=()
 for target in "${targets[@]}"; do
-    [ -n "${kind[$target]:-}" ] || { echo "fuzz.sh: unknown target $target (fuzz-spec, fuzz-csv, fuzz-formula)" >&2; exit 2; }
     corpus=$scratch/corpus/$target artifacts=$scratch/artifacts/$target
     mkdir -p "$corpus" "$artifacts"
     options=(-max_total_time="$seconds" -timeout=60 -rss_limit_mb=2048 -max_len="${maxlen[$target]}"
