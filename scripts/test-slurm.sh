@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # make test-slurm: the Slurm path against a real Slurm on loopback. Runs a small grid as a
-# 3-task job array with a merge job, kills one task mid-run, checks that the merge job was
-# cancelled rather than left pending, resubmits, and checks the merged tables equal a local run's.
+# 3-task job array with a merge job, kills one task's sieve with SIGKILL while it holds claims,
+# checks that the merge job was cancelled rather than left pending, requeues the dead task (which
+# must take over its own stale claims), resubmits, and checks the merged tables equal a local run's.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SIEVE=${SIEVE:-$(swift build -c release --show-bin-path)/sieve}
@@ -43,17 +44,42 @@ echo "== submit 3 shards"
 ARRAY=$(json 'd["arrayJobs"][0]'); MERGE=$(json 'd["mergeJob"]')
 running_with_work() { [ "$(state "${ARRAY}_1")" = RUNNING ] && ls "$WORK"/out/runs/*.started >/dev/null 2>&1; }
 wait_for 120 running_with_work
-sleep 2   # let shard 2 get into a run before it is killed
-echo "== kill array task 1 (shard 2) mid-run"
-scancel "${ARRAY}_1"
+echo "== kill -9 a task's sieve while it holds claims"
+# The holder named by a marker dies with SIGKILL (no handler runs): its markers stay behind, and
+# only the kernel's release of its locks says it is gone.
+KILLED=""
+for _ in $(seq 1 600); do
+  for marker in "$WORK"/out/runs/*.started; do
+    [ -f "$marker" ] || continue
+    pid=$(python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['pid'])" "$marker" 2>/dev/null) || continue
+    if kill -9 "$pid" 2>/dev/null; then
+      sleep 0.2
+      if grep -q "\"pid\":$pid[,}]" "$WORK"/out/runs/*.started 2>/dev/null; then KILLED=$pid; break 2; fi
+    fi
+  done
+  sleep 0.1
+done
+[ -n "$KILLED" ] || { echo "FAIL: no task could be killed while holding a claim" >&2; exit 1; }
+failed_task() { for t in 0 1 2; do [ "$(state "${ARRAY}_$t")" = FAILED ] && { echo "$t"; return 0; }; done; return 1; }
+wait_for 60 failed_task >/dev/null
+TASK=$(failed_task)
+echo "task $TASK (process $KILLED) died holding $(grep -l "\"pid\":$KILLED[,}]" "$WORK"/out/runs/*.started | wc -l) claim(s)"
 merge_gone() { s=$(state "$MERGE"); [ -z "$s" ] || [ "$s" = CANCELLED ]; }
 wait_for 120 merge_gone
 echo "merge job after the kill: $(state "$MERGE" || true) (kill-on-invalid-dep)"
-others_done() { for t in 0 2; do s=$(state "${ARRAY}_$t"); case $s in COMPLETED|FAILED|CANCELLED|"") ;; *) return 1;; esac; done; }
+others_done() { for t in 0 1 2; do s=$(state "${ARRAY}_$t"); case $s in COMPLETED|FAILED|CANCELLED|"") ;; *) return 1;; esac; done; }
 wait_for 300 others_done
 "$SIEVE" slurm status "$WORK/spec.yaml" --output "$WORK/out"
 "$SIEVE" plan "$WORK/spec.yaml" --output "$WORK/out" | tail -1 | tee "$WORK/plan.txt"
 grep -q "12 runs: 12 done" "$WORK/plan.txt" && { echo "FAIL: the kill left nothing to redo" >&2; exit 1; }
+"$SIEVE" plan "$WORK/spec.yaml" --output "$WORK/out" | grep -q "interrupted.*process $KILLED" \
+  || { echo "FAIL: sieve plan does not show the dead task's claims as interrupted" >&2; exit 1; }
+
+echo "== requeue the dead task: it takes over the claims it left"
+scontrol requeue "${ARRAY}_$TASK"
+task_done() { s=$(state "${ARRAY}_$TASK"); [ "$s" = COMPLETED ] || { [ "$s" = FAILED ] && { echo "requeued task FAILED" >&2; exit 1; }; false; }; }
+wait_for 600 task_done
+if ls "$WORK"/out/runs/*.started >/dev/null 2>&1; then echo "FAIL: claims left after the requeued task: $(ls "$WORK"/out/runs/*.started)" >&2; exit 1; fi
 
 echo "== resubmit"
 "$SIEVE" slurm "$WORK/spec.yaml" --output "$WORK/out" --shards 3 --cpus-per-task 1
@@ -66,4 +92,4 @@ echo "== compare with the local run"
 for f in rmse_table.md rmse_table.csv curves.csv; do cmp "$WORK/local/$f" "$WORK/out/$f"; done
 strip() { cut -d, -f1-12,15- "$1"; }
 diff <(strip "$WORK/local/runs.csv") <(strip "$WORK/out/runs.csv")
-echo "PASS: the Slurm path, with a task killed and resubmitted, gives the local run's tables."
+echo "PASS: the Slurm path, with a task killed holding claims, requeued and resubmitted, gives the local run's tables."

@@ -1,5 +1,6 @@
 import ArgumentParser
 import SieveEngine
+import SieveStore
 
 /// The `sieve` command tree.
 public struct SieveCommand: ParsableCommand {
@@ -11,7 +12,7 @@ public struct SieveCommand: ParsableCommand {
             `sieve run` expands the grid, runs it across cores, and writes RMSE tables and learning curves.
             """,
         version: SieveVersion.version,
-        subcommands: [Validate.self, Plan.self, Run.self, Report.self, Slurm.self])
+        subcommands: [Validate.self, Plan.self, Run.self, Report.self, Unlock.self, Slurm.self])
 
     public init() {}
 }
@@ -29,8 +30,16 @@ struct ExperimentOptions: ParsableArguments {
     @Option(help: "Output folder (overrides the spec's `output`).")
     var output: String?
 
+    @Option(help: ArgumentHelp("Seconds after which a claim of another host that was not refreshed is stale and taken over.",
+                               valueName: "seconds"))
+    var lease: Double = ClaimRegistry.defaultLease
+
+    func validate() throws {
+        if !(lease > 0 && lease.isFinite) { throw ValidationError("--lease takes a positive number of seconds, got \(lease).") }
+    }
+
     /// Reads and checks the spec; the runner for its output folder.
     func runner() throws -> ExperimentRunner {
-        try ExperimentRunner(specPath: spec.spec, output: output)
+        try ExperimentRunner(specPath: spec.spec, output: output, lease: lease)
     }
 }

@@ -34,6 +34,8 @@ public struct RunSummary: Sendable {
     public let notRun: Int
     /// Failed runs of this invocation's slice (now or earlier).
     public let failed: [RunRecord]
+    /// Where the slice's runs and campaigns stand after this invocation.
+    public let status: GridStatus
     public let stopped: Bool
     public let output: String
     public let files: [String]
@@ -45,17 +47,23 @@ public struct RunSummary: Sendable {
 public final class ExperimentRunner: Sendable {
     public let experiment: ResolvedExperiment
     public let output: String
+    /// Seconds after which another host's claim that was not refreshed is stale and taken over.
+    public let lease: Double
 
     /// `output` overrides the spec's output folder.
-    public init(_ experiment: ResolvedExperiment, output: String? = nil) {
+    public init(_ experiment: ResolvedExperiment, output: String? = nil, lease: Double = ClaimRegistry.defaultLease) {
         self.experiment = experiment
         self.output = output ?? experiment.output
+        self.lease = lease
     }
 
     /// Resolves the spec at `path`; the runner for its output folder (or `output`).
-    public convenience init(specPath path: String, output: String? = nil) throws {
-        self.init(try SpecResolver.load(path: path), output: output)
+    public convenience init(specPath path: String, output: String? = nil, lease: Double = ClaimRegistry.defaultLease) throws {
+        self.init(try SpecResolver.load(path: path), output: output, lease: lease)
     }
+
+    /// The output folder's records, checkpoints and claims.
+    public func store() -> OutputStore { OutputStore(output: output, lease: lease) }
 
     /// Loads the data and expands the grid, without running anything or writing any file.
     public func prepare() throws -> (ExperimentData, ExperimentPlan) {
@@ -66,15 +74,14 @@ public final class ExperimentRunner: Sendable {
     public func run(_ options: RunOptions, progress: @escaping @Sendable (ProgressEvent) -> Void = { _ in }) throws -> RunSummary {
         let started = Date()
         let (data, plan) = try prepare()
-        let store = OutputStore(output: output)
+        let store = store()
         try AtomicFile.createFolder(store.runs.folder)
-        AtomicFile.removeAbandonedTemporaries(in: store.runs.folder)
-        AtomicFile.removeAbandonedTemporaries(in: output)
+        for folder in [store.runs.folder, store.campaigns.folder, output] { AtomicFile.removeAbandonedTemporaries(in: folder) }
+        store.removeStaleClaimsOfFinishedWork()
         let (slice, sliceCampaigns) = options.shard.map { $0.slice(of: plan) } ?? (plan.runs, plan.campaigns)
         let finishedCampaigns = Set(plan.campaigns.filter { store.campaigns.record(id: $0.id)?.status == .done }.map(\.id))
         let campaigns = sliceCampaigns.filter { !finishedCampaigns.contains($0.id) }
         let states = Dictionary(uniqueKeysWithValues: store.runs.states(of: plan).map { ($0.run.id, $0) })
-        store.runs.removeDeadMarkers()
         let pending = slice.filter { run in
             switch states[run.id]!.status {
             case .done, .running: return false
@@ -84,7 +91,7 @@ public final class ExperimentRunner: Sendable {
         }
         for warning in data.warnings { progress(.warning(warning)) }
         let scheduler = RunScheduler(jobs: options.jobs, cores: options.cores)
-        let campaignExecutor = CampaignExecutor(data: data, plan: plan, store: store)
+        let campaignExecutor = CampaignExecutor(data: data, plan: plan, store: store, workRoot: PathText.join(output, "work"))
         let executor = RunExecutor(data: data, models: experiment.models, workRoot: PathText.join(output, "work"),
                                    evaluateUnused: experiment.evaluateUnused, explain: experiment.explain,
                                    campaigns: campaignExecutor)
@@ -110,9 +117,10 @@ public final class ExperimentRunner: Sendable {
         } else {
             sliceRecords = store.runs.records(ids: slice.map(\.id))
         }
+        let status = GridStatus(store: store, plan: plan, runIDs: Set(slice.map(\.id)), campaignIDs: Set(sliceCampaigns.map(\.id)))
         return RunSummary(planned: plan.runs.count, reused: reused, ranNow: ranNow,
                           notRun: slice.count - sliceRecords.count, failed: sliceRecords.filter { $0.status == .failed },
-                          stopped: options.stop?.isRequested == true, output: output, files: files,
+                          status: status, stopped: options.stop?.isRequested == true, output: output, files: files,
                           seconds: Date().timeIntervalSince(started))
     }
 
@@ -123,6 +131,8 @@ public final class ExperimentRunner: Sendable {
         public let files: [String]
         /// Records that cannot be trusted, as "path: reason"; `sieve run` reruns their runs.
         public let corrupt: [String]
+        /// Where the grid's runs and campaigns stand.
+        public let status: GridStatus
     }
 
     /// Rewrites the tables and manifest from the stored records, running nothing; the manifest
@@ -130,7 +140,8 @@ public final class ExperimentRunner: Sendable {
     /// to report on.
     public func report() throws -> ReportSummary {
         let (data, plan) = try prepare()
-        let states = RunStore(output: output).states(of: plan)
+        let status = GridStatus(store: store(), plan: plan)
+        let states = status.runs
         let corrupt = states.filter { $0.status == .corrupt }.compactMap(\.detail)
         guard states.contains(where: { $0.status == .done || $0.status == .failed }) else {
             throw NothingToReport(output: output, planned: plan.runs.count, corrupt: corrupt.count)
@@ -138,7 +149,7 @@ public final class ExperimentRunner: Sendable {
         let (files, records) = try OutputWriter(experiment: experiment, data: data, plan: plan, output: output).write(
             .init(started: Date(), jobs: nil, cores: ProcessInfo.processInfo.activeProcessorCount, threadsPerRun: nil, ranNow: 0,
                   lastRun: Manifest.read(PathText.join(output, "manifest.json"))))
-        return ReportSummary(records: records.count, planned: plan.runs.count, files: files, corrupt: corrupt)
+        return ReportSummary(records: records.count, planned: plan.runs.count, files: files, corrupt: corrupt, status: status)
     }
 }
 

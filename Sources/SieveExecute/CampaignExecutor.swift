@@ -10,12 +10,16 @@ public final class CampaignExecutor: Sendable {
     let data: CampaignData
     let campaigns: [String: PlannedCampaign]
     let store: any ExecutionStore
+    /// Where campaigns' external-command fits work: `<workRoot>/<campaign id>/<fit>/`, removed when
+    /// the campaign is done (kept after a failure, to read what the command left).
+    let workRoot: String?
     private let orders = Mutex([String: [Int]]())
 
-    public init(data: ExperimentData, plan: ExperimentPlan, store: any ExecutionStore) {
+    public init(data: ExperimentData, plan: ExperimentPlan, store: any ExecutionStore, workRoot: String? = nil) {
         self.data = data.campaignData
         self.campaigns = Dictionary(uniqueKeysWithValues: plan.campaigns.map { ($0.id, $0) })
         self.store = store
+        self.workRoot = workRoot
     }
 
     /// Runs the campaign to its end, or until a stop is requested (from its checkpoint if one
@@ -36,6 +40,11 @@ public final class CampaignExecutor: Sendable {
         file.record.status = .running
         file.record.error = nil
         let environment = CampaignEnvironment(threadShare: threadShare, shouldStop: { stop?.isRequested == true })
+        let folder = workRoot.map { PathText.join($0, planned.id) }
+        let data = self.data.scoped(folder: folder, label: planned.label)
+        defer {
+            if let folder, file.record.status == .done { try? FileManager.default.removeItem(atPath: folder) }
+        }
         do {
             let state = try campaign.run(from: file.state, id: planned.id, data: data, environment: environment) { state in
                 file.state = state

@@ -51,7 +51,12 @@ public struct RunScheduler: Sendable {
                 case let .campaign(c):
                     let campaign = campaigns[c]
                     // Another process runs it: leave it, and the runs that wait for it, to that process.
-                    guard store.claimCampaign(campaign.id) else {
+                    switch store.claimCampaign(campaign.id) {
+                    case .ours: break
+                    case .finished:
+                        queue.finish(campaign.id, done: true)
+                        continue
+                    case .heldElsewhere:
                         queue.finish(campaign.id, done: false, elsewhere: true)
                         continue
                     }
@@ -65,7 +70,7 @@ public struct RunScheduler: Sendable {
                 case let .run(i):
                     let run = runs[i]
                     // Another process runs it: never do the same work twice.
-                    guard store.claimRun(run.id) else { continue }
+                    guard store.claimRun(run.id) == .ours else { continue }
                     events.withLock { _ in onStart(run) }
                     running.add(1, ordering: .relaxed)
                     var record = executor.execute(run, threads: threads)

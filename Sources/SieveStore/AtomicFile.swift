@@ -53,7 +53,7 @@ public enum AtomicFile {
     }
 
     /// Marks this process's temporary files: `.name.tmp-<host>-<pid>-<random>`.
-    private static let temporaryTag = ".tmp-\(ProcessInfo.processInfo.hostName)-\(getpid())-"
+    static let temporaryTag = ".tmp-\(ProcessInfo.processInfo.hostName)-\(getpid())-"
 
     /// Removes temporary files left in `folder` by processes of this host that are gone (killed
     /// mid-write); those of live processes, and of other hosts, are left alone.

@@ -9,8 +9,15 @@ import SieveSelection
 /// the kind's state), written atomically after every iteration.
 public struct CampaignStore: Sendable {
     public let folder: String
+    /// This process's claims in the store, and their lease.
+    public let claims: ClaimRegistry
 
-    public init(output: String) { folder = PathText.join(output, "campaigns") }
+    public init(output: String, claims: ClaimRegistry = ClaimRegistry()) {
+        folder = PathText.join(output, "campaigns")
+        self.claims = claims
+    }
+
+    private func markerPath(_ id: String) -> String { PathText.join(folder, "\(id).started") }
 
     private func path(_ id: String) -> String { PathText.join(folder, "\(id).json") }
 
@@ -28,11 +35,18 @@ public struct CampaignStore: Sendable {
     }
 
     /// Claims campaign `id` for this process (see ``RunStore/claim(_:)``); nil when ours.
-    public func claim(_ id: String) -> RunStore.Marker? {
-        MarkerFile.claim(PathText.join(folder, "\(id).started"), folder: folder)
-    }
+    public func claim(_ id: String) -> ClaimHolder? { claims.claim(markerPath(id), folder: folder) }
 
-    public func release(_ id: String) { unlink(PathText.join(folder, "\(id).started")) }
+    public func release(_ id: String) { claims.release(markerPath(id)) }
+
+    /// Who holds campaign `id`'s marker, if there is one.
+    public func holder(of id: String) -> ClaimHolder? { claims.holder(markerPath(id)) }
+
+    /// The ids of the campaigns with a marker in the store, held or stale.
+    public func markedIDs() -> [String] { ClaimFile.markedIDs(in: folder) }
+
+    /// Removes campaign `id`'s marker whoever holds it: `sieve unlock`'s deliberate takeover.
+    public func removeMarker(_ id: String) { unlink(markerPath(id)) }
 
     public func write<State: Codable & Sendable & Equatable>(_ file: CampaignFile<State>) throws {
         try AtomicFile.write([UInt8](try RunStore.encoder.encode(file)), to: path(file.record.id))

@@ -7,29 +7,51 @@ public struct OutputStore: ExecutionStore {
     public let runs: RunStore
     public let campaigns: CampaignStore
 
-    public init(output: String) {
-        runs = RunStore(output: output)
-        campaigns = CampaignStore(output: output)
+    /// `lease`: seconds after which another host's claim that was not refreshed is stale.
+    public init(output: String, lease: Double = ClaimRegistry.defaultLease) {
+        let claims = ClaimRegistry(lease: lease)
+        runs = RunStore(output: output, claims: claims)
+        campaigns = CampaignStore(output: output, claims: claims)
     }
 
-    public func claimRun(_ runID: String) -> Bool {
-        guard runs.claim(runID) == nil else { return false }
-        // Another process may have finished the run (and cleared its marker) since this one
+    public func claimRun(_ runID: String) -> ClaimResult {
+        guard runs.claim(runID) == nil else { return .heldElsewhere }
+        // Another process may have finished the run (and released its claim) since this one
         // planned it: a claim on a finished run is given back, never run twice.
         if runs.record(id: runID)?.status == .done {
-            runs.clearMarker(runID)
-            return false
+            runs.release(runID)
+            return .finished
         }
-        return true
+        return .ours
     }
 
-    public func claimCampaign(_ id: String) -> Bool { campaigns.claim(id) == nil }
+    public func claimCampaign(_ id: String) -> ClaimResult {
+        guard campaigns.claim(id) == nil else { return .heldElsewhere }
+        if campaigns.record(id: id)?.status == .done {
+            campaigns.release(id)
+            return .finished
+        }
+        return .ours
+    }
 
     public func releaseCampaign(_ id: String) { campaigns.release(id) }
 
+    /// Removes the stale claims on runs and campaigns that are finished (a holder killed after
+    /// storing its record but before releasing its claim). Each goes through the claim protocol,
+    /// so a claim that is still held is left alone.
+    public func removeStaleClaimsOfFinishedWork() {
+        for id in runs.markedIDs() where runs.record(id: id) != nil {
+            if runs.claim(id) == nil { runs.release(id) }
+        }
+        for id in campaigns.markedIDs() where campaigns.record(id: id)?.status == .done {
+            if campaigns.claim(id) == nil { campaigns.release(id) }
+        }
+    }
+
     public func store(_ record: RunRecord) throws {
         try runs.write(record)
-        runs.clearMarker(record.id)
+        FaultInjection.reach(.recordWritten)
+        runs.release(record.id)
     }
 
     public func checkpoint<State: Codable & Sendable & Equatable>(_ id: String, as state: State.Type) -> CampaignFile<State>? {

@@ -5,13 +5,16 @@ import SieveCore
 ///
 /// A record on disk is complete by construction (temporary file + rename), so whatever the store
 /// holds after a crash is trustworthy; a run without a record is simply not done. While a run is
-/// under way, `<run id>.started` marks it (with the process and host), so a later look can tell
-/// an interrupted run from one never started, and from one another process is running now.
+/// under way, `<run id>.started` is its claim (see ``ClaimFile``), so a later look can tell an
+/// interrupted run from one never started, and from one another process is running now.
 public struct RunStore: Sendable {
     public let folder: String
+    /// This process's claims in the store, and their lease.
+    public let claims: ClaimRegistry
 
-    public init(output: String) {
+    public init(output: String, claims: ClaimRegistry = ClaimRegistry()) {
         folder = PathText.join(output, "runs")
+        self.claims = claims
     }
 
     private func path(of id: String) -> String { PathText.join(folder, "\(id).json") }
@@ -77,45 +80,28 @@ public struct RunStore: Sendable {
             .compactMap { record(id: String($0.dropLast(5))) }
     }
 
-    // MARK: Markers of runs under way
+    // MARK: Claims of runs under way
 
-    /// Who is running a run: written when it starts, removed when its record is stored.
-    public struct Marker: Codable, Sendable, Equatable {
-        public var pid: Int32
-        public var host: String
-        public var started: String
+    /// Claims run `id` for this process (see ``ClaimFile``): two processes on one store, on one
+    /// host or several, never run it at once, and a claim whose holder died is taken over. Returns
+    /// nil when the claim is ours, or who holds it.
+    public func claim(_ id: String) -> ClaimHolder? {
+        claims.claim(markerPath(of: id), folder: folder)
     }
 
-    /// Claims run `id` for this process: creates its marker only if none exists (O_EXCL, atomic on
-    /// local and network file systems), so two processes on one store never run it twice. A
-    /// marker left by a dead process of this host is taken over. Returns nil when the claim is
-    /// ours, or the marker of the process that holds it.
-    public func claim(_ id: String) -> Marker? {
-        MarkerFile.claim(markerPath(of: id), folder: folder)
+    /// Gives back this process's claim on run `id` (removes its marker).
+    public func release(_ id: String) {
+        claims.release(markerPath(of: id))
     }
 
-    public func clearMarker(_ id: String) {
-        unlink(markerPath(of: id))
-    }
+    /// Who holds run `id`'s marker, if there is one.
+    public func holder(of id: String) -> ClaimHolder? { claims.holder(markerPath(of: id)) }
 
-    public func marker(of id: String) -> Marker? { MarkerFile.read(markerPath(of: id)) }
+    /// The ids of the runs with a marker in the store, held or stale.
+    public func markedIDs() -> [String] { ClaimFile.markedIDs(in: folder) }
 
-    /// Removes the markers left by processes of this host that are gone (their runs are either
-    /// done, or interrupted and about to be redone, which marks them afresh).
-    public func removeDeadMarkers() {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
-        for name in names where name.hasSuffix(".started") && !name.hasPrefix(".") {
-            let id = String(name.dropLast(".started".count))
-            if let marker = marker(of: id), marker.host == ProcessInfo.processInfo.hostName, !RunStore.isAlive(marker) {
-                clearMarker(id)
-            }
-        }
-    }
-
-    /// Whether the marker's process is still alive (only knowable on its own host).
-    public static func isAlive(_ marker: Marker) -> Bool {
-        marker.host == ProcessInfo.processInfo.hostName && marker.pid != getpid() && kill(marker.pid, 0) == 0
-    }
+    /// Removes run `id`'s marker whoever holds it: `sieve unlock`'s deliberate takeover.
+    public func removeMarker(_ id: String) { unlink(markerPath(of: id)) }
 
     // MARK: Encoding
 

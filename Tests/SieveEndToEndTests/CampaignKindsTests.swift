@@ -61,17 +61,55 @@ import Testing
         #expect(again.status == 0 && again.out.contains("0 run now"), "\(again.out)")
     }
 
+    /// The QM9 sample's dataset and split, up to the `models:` line.
+    static let qm9 = """
+        dataset:
+          path: \(BinaryTests.root)/experiments/data/qm9_sample.csv
+          target: dipole
+          features: {columns: [ExactMolWt, TPSA, MolLogP, NumValenceElectrons, MolMR]}
+        splits:
+          id_test: {fraction: 0.2, seed: 0}
+        models:
+        """
+
+    /// Every causal campaign failing used to crash `sieve run` and `sieve report` (an empty summary)
+    /// and leave no table at all; now the grid's runs are tabled and the campaigns marked failed.
+    @Test func causalCampaignsThatAllFailAreReportedNotCrashedOn() throws {
+        let folder = BinaryTests.folder()
+        try "import sys\nsys.exit('evaluate model unavailable')\n".write(toFile: folder + "/bad.py", atomically: true, encoding: .utf8)
+        let spec = try Self.write("""
+            name: causal-fails
+            \(Self.qm9)
+              rf: {kind: random_forest, trees: 10}
+              bad: {kind: command, command: [python3, \(folder)/bad.py]}
+            causal:
+              variables: [ExactMolWt, TPSA, MolLogP, NumValenceElectrons]
+              subsets: {gmm: 2, on: [MolLogP, TPSA], seed: 0}
+              iterations: 2
+              batch: 10
+              seeds: [0, 1]
+              evaluate: bad
+              bootstrap: 3
+            train_sizes: [1.0]
+            seeds: 1
+            """, in: folder, name: "fails")
+        let out = folder + "/out"
+        let run = try BinaryTests.sieve(["run", spec, "--output", out, "--quiet"])
+        #expect(run.status == 1, "\(run.out) \(run.err)")
+        #expect(run.out.contains("failed") && run.err.contains("campaign(s) failed"), "\(run.out) \(run.err)")
+        let table = try String(contentsOfFile: out + "/rmse_table.csv", encoding: .utf8)
+        #expect(table.contains("rf,random,1.0"), "the grid's finished runs are tabled: \(table)")
+        let campaigns = try String(contentsOfFile: out + "/campaigns.csv", encoding: .utf8)
+        #expect(campaigns.split(separator: "\n").filter { $0.contains(",failed,") }.count >= 2, "\(campaigns)")
+        let report = try BinaryTests.sieve(["report", spec, "--output", out])
+        #expect(report.status == 1, "\(report.err)")
+    }
+
     @Test func causalSelectionWritesItsTablesAndGroupsCanBeItsSubsets() throws {
         let folder = BinaryTests.folder()
         let qm9 = try Self.write("""
             name: causal-small
-            dataset:
-              path: \(BinaryTests.root)/experiments/data/qm9_sample.csv
-              target: dipole
-              features: {columns: [ExactMolWt, TPSA, MolLogP, NumValenceElectrons, MolMR]}
-            splits:
-              id_test: {fraction: 0.2, seed: 0}
-            models:
+            \(Self.qm9)
               rf: {kind: random_forest, trees: 20}
             causal:
               variables: [ExactMolWt, TPSA, MolLogP, NumValenceElectrons]

@@ -60,7 +60,7 @@ import Testing
         case "active-learning-sample":
             let plan = try BinaryTests.sieve(["plan", BinaryTests.root + "/experiments/\(spec).yaml", "--output", out])
             #expect(plan.out.contains("done         active learning qbc seed=0  — 15 iterations of 15"), "\(plan.out)")
-            #expect(plan.out.contains("8 campaigns: 8 done, 0 in progress, 0 pending, 0 failed."))
+            #expect(plan.out.contains("8 campaigns: 8 done, 0 in progress, 0 running, 0 pending, 0 failed."))
             let html = try String(contentsOfFile: out + "/index.html", encoding: .utf8)
             #expect(html.contains("<h2>Active learning</h2>") && html.contains("Active learning — xgb"))
             #expect(html.contains("8 active learning campaign(s)"), "the summary names campaigns by their kind")

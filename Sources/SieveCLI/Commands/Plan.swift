@@ -13,12 +13,13 @@ struct Plan: ParsableCommand {
         try Failure.reporting {
             let runner = try options.runner()
             let (data, plan) = try runner.prepare()
-            let campaigns = CampaignStore(output: runner.output).states(of: plan)
+            let store = runner.store()
+            let campaigns = store.campaigns.states(of: plan)
             for campaign in campaigns {
                 print("\(campaign.campaign.id)  \(campaign.status.rawValue.padding(11))  \(campaign.campaign.label)"
                       + (campaign.detail.map { "  — " + $0.firstLine } ?? ""))
             }
-            let states = RunStore(output: runner.output).states(of: plan)
+            let states = store.runs.states(of: plan)
             var counts: [RunState.Status: Int] = [:]
             for state in states {
                 counts[state.status, default: 0] += 1

@@ -1,6 +1,7 @@
 import ArgumentParser
 import SieveCore
 import SieveEngine
+import SieveStore
 
 struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -16,7 +17,16 @@ struct Report: ParsableCommand {
             Failure.printError("error: \(summary.corrupt.count) run record(s) cannot be trusted and were left out of the tables:\n"
                                + summary.corrupt.prefix(10).map { "  " + $0 }.joined(separator: "\n")
                                + "\n`sieve run` reruns them.")
-            throw ExitCode(65)
+        }
+        let status = summary.status
+        if !status.failedRuns.isEmpty || !status.failedCampaigns.isEmpty {
+            Failure.printError("error: \(status.line()); the tables mark what failed.")
+            throw ExitCode(GridStatus.failedExitCode)
+        }
+        if !summary.corrupt.isEmpty { throw ExitCode(65) }
+        if status.exitCode != nil {
+            Failure.printError(Run.unfinishedMessage(status, spec: options.spec.spec))
+            throw ExitCode(GridStatus.unfinishedExitCode)
         }
     }
 }

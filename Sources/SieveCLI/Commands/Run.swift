@@ -4,6 +4,7 @@ import SieveCore
 import SieveEngine
 import SieveExecute
 import SievePlan
+import SieveStore
 
 struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -63,15 +64,35 @@ struct Run: ParsableCommand {
         }
         interrupts.finish()
         reporter.summary(summary, shard: shard)
-        if !summary.failed.isEmpty {
-            if !jsonProgress {
-                let shown = summary.failed.prefix(10).map { "  \($0.key.canonical): \($0.error ?? "unknown error")" }
-                Failure.printError("\(summary.failed.count) run(s) failed:\n" + shown.joined(separator: "\n")
-                                   + (summary.failed.count > 10 ? "\n  … and \(summary.failed.count - 10) more (see runs.csv)." : "")
+        let status = summary.status
+        if !jsonProgress {
+            if !status.failedRuns.isEmpty {
+                let shown = status.failedRuns.prefix(10).map { "  \($0.run.key.canonical): \($0.detail ?? "unknown error")" }
+                Failure.printError("\(status.failedRuns.count) run(s) failed:\n" + shown.joined(separator: "\n")
+                                   + (status.failedRuns.count > 10 ? "\n  … and \(status.failedRuns.count - 10) more (see runs.csv)." : "")
                                    + "\nRerun them with `sieve run \(options.spec.spec) --retry-failed`.")
             }
-            throw ExitCode(1)
+            if !status.failedCampaigns.isEmpty {
+                Failure.printError("\(status.failedCampaigns.count) campaign(s) failed; their tables mark them failed:\n"
+                                   + status.failedCampaigns.map { "  \($0.campaign.label): \(($0.detail ?? "unknown error").firstLine)" }
+                                       .joined(separator: "\n"))
+            }
+            if status.failedRuns.isEmpty && status.failedCampaigns.isEmpty && !summary.stopped, status.exitCode != nil {
+                Failure.printError(Self.unfinishedMessage(status, spec: options.spec.spec))
+            }
         }
+        if !status.failedRuns.isEmpty || !status.failedCampaigns.isEmpty { throw ExitCode(GridStatus.failedExitCode) }
         if summary.stopped { throw ExitCode(130) }
+        if let code = status.exitCode { throw ExitCode(code) }
+    }
+
+    /// Why the grid is not complete although nothing failed: runs or campaigns held elsewhere or not run.
+    static func unfinishedMessage(_ status: GridStatus, spec: String) -> String {
+        var text = "error: the grid is not complete: \(status.unfinishedRuns.count) run(s) and "
+            + "\(status.unfinishedCampaigns.count) campaign(s) have not finished"
+        let held = status.heldRuns.count + status.unfinishedCampaigns.filter { $0.status == .running }.count
+        if held > 0 { text += "; \(held) of them are held by another live process" }
+        return text + ". The tables leave them out. `sieve plan \(spec)` shows who holds what; "
+            + "`sieve run` again finishes the rest, and `sieve unlock` removes claims whose holder you know is gone."
     }
 }

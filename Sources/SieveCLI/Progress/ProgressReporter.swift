@@ -4,6 +4,7 @@ import SieveEngine
 import SieveExecute
 import SievePlan
 import SieveSelection
+import SieveStore
 
 /// Shows a grid's progress: a live line on a terminal, plain lines in logs, JSON for tools.
 protocol ProgressReporter: Sendable {
@@ -14,11 +15,10 @@ protocol ProgressReporter: Sendable {
 
 extension ProgressReporter {
     func summary(_ summary: RunSummary, shard: String?) {
-        var line = "sieve: \(summary.planned) runs"
-        if let shard { line += ", shard \(shard)" }
-        line += " (\(summary.reused) already done, \(summary.ranNow) run now, \(summary.failed.count) failed"
-        if summary.notRun > 0 { line += ", \(summary.notRun) not run" }
-        line += ") in \(NumberText.fixed(summary.seconds, 1)) s."
+        var line = "sieve: "
+        if let shard { line += "shard \(shard) of \(summary.planned) runs: " }
+        line += summary.status.line(aside: "\(summary.reused) already done, \(summary.ranNow) run now")
+        line += " in \(NumberText.fixed(summary.seconds, 1)) s."
         print(line)
         if summary.stopped { print("Stopped early; `sieve run` again resumes where this one stopped.") }
         if summary.files.isEmpty {
@@ -138,7 +138,11 @@ struct JSONProgress: ProgressReporter {
 
     func summary(_ summary: RunSummary, shard: String?) {
         var fields: [String: Any] = ["event": "finished", "planned": summary.planned, "reused": summary.reused,
-                                     "ran_now": summary.ranNow, "failed": summary.failed.count, "not_run": summary.notRun,
+                                     "ran_now": summary.ranNow, "failed": summary.status.failedRuns.count,
+                                     "not_run": summary.status.unfinishedRuns.count, "held_elsewhere": summary.status.heldRuns.count,
+                                     "campaigns": summary.status.campaigns.count, "campaigns_done": summary.status.doneCampaigns,
+                                     "campaigns_failed": summary.status.failedCampaigns.count,
+                                     "campaigns_not_finished": summary.status.unfinishedCampaigns.count,
                                      "stopped": summary.stopped, "seconds": summary.seconds, "output": summary.output,
                                      "files": summary.files]
         if let shard { fields["shard"] = shard }

@@ -36,8 +36,9 @@ struct OutputWriter {
         let units = experiment.dataset.units
         var texts: [(String, String)] = [
             ("runs.csv", RunsTable.csv(results.records)),
-            ("rmse_table.md", RMSETable.markdown(results.groups, splits: splits, title: "RMSE — \(experiment.name)", units: units)),
-            ("rmse_table.csv", RMSETable.csv(results.groups, splits: splits)),
+            ("rmse_table.md", RMSETable.markdown(results.groups, splits: splits, title: "RMSE — \(experiment.name)", units: units,
+                                                 completeness: results.completeness)),
+            ("rmse_table.csv", RMSETable.csv(results.groups, splits: splits, completeness: results.completeness)),
             ("curves.csv", LearningCurves.csv(results.groups, splits: splits)),
             ("redundancy.md", results.verdict.markdown(title: "Redundancy — \(experiment.name)", units: units)),
             ("redundancy.csv", results.verdict.csv()),
@@ -45,6 +46,7 @@ struct OutputWriter {
             ("curves_by_strategy.csv", StrategyCurves.csv(results.groups, splits: data.splitNames + ["unused"])),
         ]
         texts += results.campaigns.flatMap(\.files)
+        if !plan.campaigns.isEmpty { texts.append(("campaigns.csv", campaignTable(results))) }
         if let bias = try biasTables(results) { texts += bias }
         let manifest = self.manifest(results, invocation: invocation)
         texts.append(("manifest.json", try Manifest.encode(manifest)))
@@ -69,6 +71,10 @@ struct OutputWriter {
                               groups: results.groups, splits: splits, units: units, verdict: results.verdict, figures: figures,
                               failed: results.failed, provenance: provenance(manifest))
         page.sections = sections
+        page.failedCampaigns = results.campaignRecords.compactMap { campaign, record in
+            record?.status == .failed ? (campaign.label, record?.error ?? "unknown error") : nil
+        }
+        page.unfinished = unfinishedLines(results)
         texts += plots.map { ("plots/" + $0.fileName, $0.svg) }
         texts.append(("index.html", page.render()))
         let folder = OutputFolder(output)
@@ -131,6 +137,29 @@ struct OutputWriter {
             machine: last?.machine ?? .init(cores: invocation.cores, jobs: invocation.jobs, threadsPerRun: invocation.threadsPerRun),
             started: last?.started ?? Manifest.timestamp(invocation.started), finished: last?.finished ?? Manifest.timestamp(Date()),
             reported: last.map { _ in Manifest.timestamp(Date()) })
+    }
+
+    /// campaigns.csv: every planned campaign with its status, iterations and error.
+    private func campaignTable(_ results: ResultSet) -> String {
+        var table = CSVText(header: ["campaign_id", "kind", "label", "status", "iterations", "error"])
+        for (campaign, record) in results.campaignRecords {
+            table.append([campaign.id, campaign.kind, campaign.label, record.map { $0.status == .running ? "not finished" : $0.status.rawValue }
+                            ?? "not started", String(record?.iterations ?? 0), record?.error ?? ""])
+        }
+        return table.text
+    }
+
+    /// What the report says has not finished: runs without a record, campaigns not done.
+    private func unfinishedLines(_ results: ResultSet) -> [String] {
+        var lines: [String] = []
+        if results.completeness.notRun > 0 {
+            lines.append("\(results.completeness.notRun) run(s) have not run or not finished; their seeds are not in the means.")
+        }
+        for (campaign, record) in results.campaignRecords where record?.status != .done && record?.status != .failed {
+            lines.append("Campaign \(campaign.label) has not finished (\(NumberText.counted(record?.iterations ?? 0, "iteration")) "
+                         + "checkpointed); it is not in the results.")
+        }
+        return lines
     }
 
     /// The report's opening facts.

@@ -17,6 +17,10 @@ public struct HTMLReport: Sendable {
     public var provenance: [(String, String)]
     /// Extra sections (title, HTML), such as feature attributions.
     public var sections: [(String, String)] = []
+    /// Campaigns that failed (label, error): never shown as results.
+    public var failedCampaigns: [(String, String)] = []
+    /// Sentences on what has not finished (runs without records, campaigns under way).
+    public var unfinished: [String] = []
 
     public init(title: String, description: String?, summary: [(String, String)], groups: [ResultGroup], splits: [String],
                 units: String?, verdict: RedundancyVerdict?, figures: [Figures.Figure], failed: [RunRecord],
@@ -53,18 +57,31 @@ public struct HTMLReport: Sendable {
         }
         if let verdict { html.append(verdictSection(verdict)) }
         for (title, body) in sections { html.append("<h2>\(Self.escape(title))</h2>\n" + body) }
-        html.append("<h2>Failed runs</h2>")
-        if failed.isEmpty {
-            html.append("<p>None.</p>")
-        } else {
-            html.append("<table><tr><th class=\"text\">run</th><th class=\"text\">error</th></tr>"
-                        + failed.map { "<tr class=\"failed\"><td class=\"text\">\(Self.escape($0.key.canonical))</td>"
-                            + "<td class=\"text\">\(Self.escape($0.error ?? ""))</td></tr>" }.joined() + "</table>")
-        }
+        html.append(failuresSection())
         html.append("<h2>Provenance</h2>")
         html.append(Self.definitionList(provenance))
         html += ["</body>", "</html>"]
         return html.joined(separator: "\n") + "\n"
+    }
+
+    /// Failed runs and campaigns with their errors, and what has not finished.
+    private func failuresSection() -> String {
+        var html = ["<h2 id=\"failures\">Failures and unfinished work</h2>"]
+        if failed.isEmpty && failedCampaigns.isEmpty && unfinished.isEmpty {
+            html.append("<p>None: every planned run and campaign finished.</p>")
+        }
+        if !failed.isEmpty {
+            html.append("<table><tr><th class=\"text\">failed run</th><th class=\"text\">error</th></tr>"
+                        + failed.map { "<tr class=\"failed\"><td class=\"text\">\(Self.escape($0.key.canonical))</td>"
+                            + "<td class=\"text\">\(Self.escape($0.error ?? ""))</td></tr>" }.joined() + "</table>")
+        }
+        if !failedCampaigns.isEmpty {
+            html.append("<table><tr><th class=\"text\">failed campaign</th><th class=\"text\">error</th></tr>"
+                        + failedCampaigns.map { "<tr class=\"failed\"><td class=\"text\">\(Self.escape($0.0))</td>"
+                            + "<td class=\"text\">\(Self.escape($0.1))</td></tr>" }.joined() + "</table>")
+        }
+        html += unfinished.map { "<p class=\"note\">\(Self.escape($0))</p>" }
+        return html.joined(separator: "\n")
     }
 
     private func rmseTable() -> String {

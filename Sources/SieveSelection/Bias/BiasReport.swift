@@ -19,15 +19,15 @@ public enum BiasReport {
                   "Differential entropy of the labels per \(group) (SciPy's `differential_entropy`, method auto); a low "
                     + "entropy means a narrow, under-covered range. Groups with fewer than 5 rows have none.", ""]
         for summary in summaries.prefix(2) {
-            md += ["## \(summary.set)", "", "| \(group) | rows | entropy | label range |", "|---|---|---|---|"]
+            md += ["## \(summary.set)", "", "| \(MarkdownText.cell(group)) | rows | entropy | label range |", "|---|---|---|---|"]
             for g in summary.groups {
-                md.append("| \(g.name) | \(g.count) | \(number(g.entropy)) | \(NumberText.fixed(g.minimumLabel, 3)) … \(NumberText.fixed(g.maximumLabel, 3)) |")
+                md.append("| \(MarkdownText.cell(g.name)) | \(g.count) | \(number(g.entropy)) | \(NumberText.fixed(g.minimumLabel, 3)) … \(NumberText.fixed(g.maximumLabel, 3)) |")
             }
             md += ["", "Lowest entropy \(number(summary.minimumEntropy)), spread \(number(summary.spread)).", ""]
         }
         let training = Array(summaries.dropFirst(2))
         if !training.isEmpty {
-            md += ["## Training sets", "", "| training set | sets | rows | lowest entropy | its \(group) | spread |", "|---|---|---|---|---|---|"]
+            md += ["## Training sets", "", "| training set | sets | rows | lowest entropy | its \(MarkdownText.cell(group)) | spread |", "|---|---|---|---|---|---|"]
             var order: [String] = []
             var byFamily: [String: [BiasSummary]] = [:]
             for s in training {
@@ -41,7 +41,7 @@ public enum BiasReport {
                 let rows = sets.map { $0.groups.reduce(0) { $0 + $1.count } }
                 let lowest = sets.compactMap { s in s.groups.filter { !$0.entropy.isNaN }.min { $0.entropy < $1.entropy }?.name }
                 let modal = Dictionary(grouping: lowest, by: { $0 }).max { ($0.value.count, $1.key) < ($1.value.count, $0.key) }?.key ?? "–"
-                md.append("| \(f) | \(sets.count) | \(rows.reduce(0, +) / max(1, rows.count)) | \(mean(lows)) | \(modal) | \(mean(spreads)) |")
+                md.append("| \(MarkdownText.cell(f)) | \(sets.count) | \(rows.reduce(0, +) / max(1, rows.count)) | \(mean(lows)) | \(MarkdownText.cell(modal)) | \(mean(spreads)) |")
             }
             md.append("")
         }

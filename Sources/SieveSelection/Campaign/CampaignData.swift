@@ -22,6 +22,10 @@ public struct CampaignData: Sendable {
     /// The group of each store row (crystal system, or a group column's text), when the dataset
     /// has a group rule; rows of other files without one are "".
     public let groups: [String]?
+    /// The folder one campaign's external-command fits work in (a subfolder per fit), and the
+    /// campaign's name for them (`SIEVE_RUN`); set by the executor for each campaign.
+    public var workFolder: String? = nil
+    public var campaignLabel: String? = nil
 
     public init(store: FeatureStore, targets: [Double], pool: [Int], testSets: [NamedRows], rowNames: [String],
                 groups: [String]? = nil) {
@@ -37,8 +41,17 @@ public struct CampaignData: Sendable {
     /// Fits `regressor` on `rows` with a seed derived from the campaign's seed and `salt`.
     public func fit(_ regressor: any Regressor, rows: [Int], seed: UInt64, salt: String, threads: Int,
                     label: String) throws -> any FittedModel {
-        try regressor.fit(training(rows), context: FitContext(seed: SplitMix64.mix(seed ^ StableSeed.of(salt)), threads: threads,
-                                                              label: "\(label) \(salt)"))
+        let folder = workFolder.map { PathText.join($0, String(salt.map { $0.isLetter || $0.isNumber || $0 == "." || $0 == "-" ? $0 : "_" })) }
+        return try regressor.fit(training(rows), context: FitContext(seed: SplitMix64.mix(seed ^ StableSeed.of(salt)), threads: threads,
+                                                                     workDirectory: folder, label: "\(campaignLabel ?? label) \(salt)"))
+    }
+
+    /// This data as one campaign sees it: its command fits work under `folder`, named `label`.
+    public func scoped(folder: String?, label: String) -> CampaignData {
+        var copy = self
+        copy.workFolder = folder
+        copy.campaignLabel = label
+        return copy
     }
 }
 

@@ -103,7 +103,7 @@ extension CausalCampaign {
         for mode in [Role.causal, .random] {
             let chosen = runs.filter { $0.campaign.role == mode }
             guard !chosen.isEmpty else { continue }
-            let loss = Summary(chosen.compactMap { $0.state.selection?.iterations.last?.loss })
+            let loss = chosen.compactMap { $0.state.selection?.iterations.last?.loss }
             let rmse = chosen.compactMap { $0.state.accuracy.last?.rmse }, r2 = chosen.compactMap { $0.state.accuracy.last?.r2 }
             let rows = chosen.compactMap { $0.state.selection?.iterations.last?.size }.max() ?? 0
             func f(_ v: [Double], _ d: Int) -> String {
@@ -111,7 +111,7 @@ extension CausalCampaign {
                 let s = Summary(v)
                 return "\(NumberText.fixed(s.mean, d)) ± \(NumberText.fixed(s.std, d))"
             }
-            md.append("| \(mode.rawValue) | \(chosen.count) | \(rows) | \(NumberText.fixed(loss.mean, 4)) ± \(NumberText.fixed(loss.std, 4)) | \(f(rmse, 4)) | \(f(r2, 3)) |")
+            md.append("| \(mode.rawValue) | \(chosen.count) | \(rows) | \(f(loss, 4)) | \(f(rmse, 4)) | \(f(r2, 3)) |")
         }
         return md
     }
@@ -120,7 +120,7 @@ extension CausalCampaign {
         func series(_ value: (ReportedCampaign<CausalCampaign>, Int) -> Double?) -> [LineChart.Series] {
             [Role.causal, .random].enumerated().map { c, mode in
                 let chosen = runs.filter { $0.campaign.role == mode }
-                let length = chosen.map { $0.state.selection!.iterations.count }.max() ?? 0
+                let length = chosen.map { $0.state.selection?.iterations.count ?? 0 }.max() ?? 0
                 let points = (0..<length).compactMap { i -> LineChart.Point? in
                     let values = chosen.compactMap { value($0, i) }
                     guard !values.isEmpty else { return nil }
@@ -131,7 +131,7 @@ extension CausalCampaign {
             }
         }
         let loss = LineChart(title: "Graph loss to the pool's graph", xLabel: "iteration", yLabel: "graph loss (Laplacian spectra, L2)",
-                             logX: false, series: series { r, i in i < r.state.selection!.iterations.count ? r.state.selection!.iterations[i].loss : nil })
+                             logX: false, series: series { r, i in r.state.selection.flatMap { i < $0.iterations.count ? $0.iterations[i].loss : nil } })
         let r2 = LineChart(title: "Test-set R² of the model trained on the set", xLabel: "iteration", yLabel: "R² on the ID test set",
                            logX: false, series: series { r, i in i < r.state.accuracy.count ? r.state.accuracy[i].r2 : nil })
         return [Figures.Figure(fileName: "causal_graph_loss.svg", title: loss.title, svg: loss.svg()),

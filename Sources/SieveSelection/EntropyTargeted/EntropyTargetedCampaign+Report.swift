@@ -32,7 +32,7 @@ extension EntropyTargetedCampaign {
             md += ["## Seed \(seed): \(learner.iterations.count) acquisitions, stopped: \(learner.stopReason?.rawValue ?? "not yet")", "",
                    "| group | entropy before | entropy after | acquired |", "|---|---|---|---|"]
             for (g, name) in learner.groups.enumerated() {
-                md.append("| \(name) | \(fixed(before[g])) | \(fixed(after[g])) | \(counts[name] ?? 0) |")
+                md.append("| \(MarkdownText.cell(name)) | \(fixed(before[g])) | \(fixed(after[g])) | \(counts[name] ?? 0) |")
             }
             let finiteBefore = before.filter(\.isFinite), finiteAfter = after.filter(\.isFinite)
             md += ["", "Lowest entropy: \(fixed(finiteBefore.min())) before, \(fixed(finiteAfter.min())) after; "
@@ -71,7 +71,7 @@ extension EntropyTargetedCampaign {
                 let random = results.filter { $0.set == "random" && $0.model == model }.compactMap { $0.metrics[group] }
                 guard let etal, !random.isEmpty else { continue }
                 let rmse = Summary(random.map(\.rmse)), r2 = Summary(random.map(\.r2))
-                md.append("| \(model) | \(group) | \(NumberText.fixed(etal.rmse, 4)) | \(NumberText.fixed(rmse.mean, 4)) ± \(NumberText.fixed(rmse.std, 4)) "
+                md.append("| \(MarkdownText.cell(model)) | \(MarkdownText.cell(group)) | \(NumberText.fixed(etal.rmse, 4)) | \(NumberText.fixed(rmse.mean, 4)) ± \(NumberText.fixed(rmse.std, 4)) "
                           + "| \(NumberText.fixed(etal.r2, 3)) | \(NumberText.fixed(r2.mean, 3)) ± \(NumberText.fixed(r2.std, 3)) |")
             }
         }
