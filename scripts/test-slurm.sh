@@ -77,6 +77,8 @@ grep -q "12 runs: 12 done" "$WORK/plan.txt" && { echo "FAIL: the kill left nothi
 
 echo "== requeue the dead task: it takes over the claims it left"
 scontrol requeue "${ARRAY}_$TASK"
+# Slurm holds a requeued job back for two minutes (BeginTime); let it start at once.
+scontrol update JobId="${ARRAY}_$TASK" StartTime=now
 task_done() { s=$(state "${ARRAY}_$TASK"); [ "$s" = COMPLETED ] || { [ "$s" = FAILED ] && { echo "requeued task FAILED" >&2; exit 1; }; false; }; }
 wait_for 600 task_done
 if ls "$WORK"/out/runs/*.started >/dev/null 2>&1; then echo "FAIL: claims left after the requeued task: $(ls "$WORK"/out/runs/*.started)" >&2; exit 1; fi
