@@ -24,16 +24,19 @@ public struct RidgeRegression: ConfigurableModel, Equatable {
     public static let summary = "Ridge regression on standardised features, closed form (alpha chosen by cross-validation over a list)."
     public static let parameters: [ModelParameter<RidgeRegression>] = [
         ModelParameter("alpha", read: { node, log, model in
-            let values = log.list(node).map { log.number($0, "alpha") }
+            let items = log.list(node)
+            if items.isEmpty { log.error(node, "alpha needs at least one penalty, e.g. 1.0 or [0.1, 1, 10]."); return }
+            let values = items.map { log.number($0, "alpha") }
             if values.allSatisfy({ $0 != nil }), !values.isEmpty { model.alphas = values.map { $0! } }
         }, text: { m in
             m.alphas.count == 1 ? m.alphas[0].description : "[" + m.alphas.map(\.description).joined(separator: ", ") + "]"
         }, check: { m in
             if m.alphas.isEmpty { return "alpha needs at least one value." }
+            if m.alphas.count > 1_000 { return "alpha lists at most 1,000 candidate penalties, got \(m.alphas.count)." }
             return m.alphas.allSatisfy { $0 > 0 && $0.isFinite } ? nil
                 : "alpha must be positive (a penalty of 0 leaves collinear Magpie features unsolvable), got \(m.alphas)."
         }, vary: { $0.alphas = $0.alphas.map { $0 * 2 } }),
-        .int("folds", \.folds, atLeast: 2),
+        .int("folds", \.folds, 2...100, "(cross-validation folds)"),
     ]
 
     public func fit(_ data: TrainingData, context: FitContext) throws -> any FittedModel {

@@ -28,9 +28,10 @@ extension ActiveLearningCampaign {
             guard let n = map[key] else { return fallback }
             switch n.value {
             case let .double(f) where f > 0 && f <= 1: return .fraction(f)
-            case let .int(c) where c >= 1: return .count(c)
+            case let .int(c) where c >= 1 && c <= 100_000_000: return .count(c)
             default:
-                log.error(n, "active_learning.\(key) must be a fraction of the pool (0 < f ≤ 1) or a positive row count, not '\(n)'.")
+                log.error(n, "active_learning.\(key) must be a fraction of the pool (0 < f ≤ 1) or a row count from 1 to "
+                          + "100,000,000, not '\(n)'.")
                 return fallback
             }
         }

@@ -41,8 +41,8 @@ extension PruningCampaign {
         if let v = map["min_drop"], let x = log.number(v, "min_drop") {
             if x > 0 && x < 1 { parameters.minimumDrop = x } else { log.error(v, "min_drop is a fraction of the pool in (0, 1); got \(x).") }
         }
-        if let v = map["min_remaining"], let x = log.int(v, "min_remaining") {
-            if x >= 2 { parameters.minimumRemaining = x } else { log.error(v, "min_remaining must be at least 2, got \(x).") }
+        if let v = map["min_remaining"], let x = log.int(v, "min_remaining", in: 2...100_000_000, "(rows left when pruning stops)") {
+            parameters.minimumRemaining = x
         }
         if let transfer, transfer.value == guide { log.error(transfer.location, "The transfer model must differ from the guide.") }
         return (Located(guide, at: g.location), transfer, parameters)
