@@ -42,9 +42,13 @@ extension ActiveLearningCampaign {
             let settings = map[type.name].flatMap { log.mapping($0, "active_learning.\(type.name)", keys: type.settingKeys) }
             let located = AcquisitionResolution(campaign: context, evaluate: evaluate, location: at)
             guard let acquisition = type.resolve(settings, context: located, log: log) else { continue }
+            var locations = ["": node.location]
+            for key in ["initial", "batch", "stop"] { locations[key] = map[key]?.location }
             for seed in seeds {
-                campaigns.append(ActiveLearningCampaign(acquisition: acquisition, evaluate: evaluate, initial: initial, batch: batch,
-                                                        stop: stop, seed: seed))
+                var campaign = ActiveLearningCampaign(acquisition: acquisition, evaluate: evaluate, initial: initial, batch: batch,
+                                                      stop: stop, seed: seed)
+                campaign.locations = locations
+                campaigns.append(campaign)
             }
         }
         return evaluate.count == evaluateNames.count ? campaigns : []

@@ -56,7 +56,11 @@ extension CausalCampaign {
         let evaluate = map["evaluate"].flatMap { e in log.string(e, "causal.evaluate").map { Located($0, at: e.location) } }
             .flatMap { context.model($0, role: "causal evaluated model", log: log) }
         let seeds = map["seeds"].map { SeedList.read($0, log: log) } ?? Array(0..<10)
-        var campaigns = [CausalCampaign(role: .global, settings: settings, evaluate: nil, seed: 0)]
+        var global = CausalCampaign(role: .global, settings: settings, evaluate: nil, seed: 0)
+        global.locations = ["": node.location]
+        global.locations["variables"] = map["variables"]?.location
+        global.locations["subsets"] = map["subsets"]?.location
+        var campaigns = [global]
         for seed in seeds {
             for role in [Role.causal, .random] {
                 campaigns.append(CausalCampaign(role: role, settings: settings, evaluate: evaluate, seed: seed))

@@ -65,9 +65,15 @@ extension EntropyTargetedCampaign {
         let evaluate = evaluateNames.compactMap { context.model($0, role: "etal evaluated model", log: log) }
         let seeds = map["seeds"].map { SeedList.read($0, log: log) } ?? [0]
         guard evaluate.count == evaluateNames.count else { return [] }
+        var locations = ["": node.location]
+        locations["representation"] = map["representation"]?.location
+        locations["rows"] = map["unlabelled"]?.mapping?.first(where: { $0.key.string == "rows" })?.value.location
         return seeds.map {
-            EntropyTargetedCampaign(unlabelledRules: rules, unlabelledRows: rows, representation: representation, settings: settings,
-                                    maxIterations: iterations, evaluate: evaluate, repetitions: repetitions, seed: $0)
+            var campaign = EntropyTargetedCampaign(unlabelledRules: rules, unlabelledRows: rows, representation: representation,
+                                                   settings: settings, maxIterations: iterations, evaluate: evaluate,
+                                                   repetitions: repetitions, seed: $0)
+            campaign.locations = locations
+            return campaign
         }
     }
 }

@@ -19,7 +19,10 @@ extension PruningCampaign {
             let guide = context.model(guideName, role: "pruning guide", log: log)
             let transfer = transferName.map { context.model($0, role: "pruning transfer model", log: log) }
             guard let guide, transfer.map({ $0 != nil }) ?? true else { continue }
-            campaigns.append(PruningCampaign(guide: guide, transfer: transfer ?? nil, parameters: parameters))
+            var campaign = PruningCampaign(guide: guide, transfer: transfer ?? nil, parameters: parameters)
+            campaign.locations = ["": item.location]
+            if let at = item.mapping?.first(where: { $0.key.string == "min_remaining" })?.value.location { campaign.locations["min_remaining"] = at }
+            campaigns.append(campaign)
         }
         return campaigns
     }
