@@ -69,4 +69,14 @@ import SievePlan
         let keep = problems(Self.spec("", dataset: "keep_rows: {target: {min: 100}}"))
         #expect(keep.first?.hasPrefix("/tmp/spec.yaml:2:143: error: keep_rows leaves no row of") == true, "\(keep)")
     }
+
+    /// ET-AL rules that match every pool row left the Gaussian process no labelled row (a trap).
+    @Test func etalRulesThatLeaveNothingLabelledAreLocated() {
+        let found = problems(Self.spec("""
+            etal:
+              unlabelled: {rows: 0.5, first: [{target: {min: -100}}]}
+              evaluate: [rf]
+            """, dataset: "sample: 200")).filter { $0.contains("etal") }
+        #expect(found == ["/tmp/spec.yaml:11:22: error: etal.unlabelled.first matches every pool row, which leaves no labelled row to start from."])
+    }
 }

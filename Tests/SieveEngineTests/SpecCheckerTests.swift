@@ -83,6 +83,20 @@ import SieveSelection
         ])
     }
 
+    /// YAML's .inf passed `symprec > 0` and `lambda >= 0`; spglib traps on it.
+    @Test func infinityIsNotAPositiveNumber() {
+        let text = """
+            name: t
+            dataset: {path: \(Support.root)/experiments/data/elastic_tensor.csv, target: K_VRH, features: {magpie: formula}, structure: {column: structure, symprec: .inf}}
+            models:
+              xgb: {kind: xgboost, lambda: .inf}
+            """
+        #expect(problems(text) == [
+            "2:153: dataset.structure.symprec is a distance tolerance in Å and must be in (0, 10], got inf.",
+            "4:32: In the model 'xgb': lambda must be a finite number of at least 0, got inf.",
+        ])
+    }
+
     @Test func dataFilesAndColumnsAreChecked() {
         let text = """
             name: t

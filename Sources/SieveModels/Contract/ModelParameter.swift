@@ -57,8 +57,8 @@ public enum ParameterRange: Sendable {
     func contains(_ x: Double) -> Bool {
         switch self {
         case .any: return x.isFinite
-        case let .atLeast(lo): return x >= lo
-        case .positive: return x > 0
+        case let .atLeast(lo): return x >= lo && x.isFinite
+        case .positive: return x > 0 && x.isFinite
         case .fraction: return x > 0 && x <= 1
         case .openFraction: return x > 0 && x < 1
         }
@@ -67,8 +67,8 @@ public enum ParameterRange: Sendable {
     func sentence(_ name: String, _ value: String) -> String {
         switch self {
         case .any: return "\(name) must be a finite number."
-        case let .atLeast(lo): return "\(name) must be at least \(lo == lo.rounded() ? String(Int(lo)) : lo.description), got \(value)."
-        case .positive: return "\(name) must be positive, got \(value)."
+        case let .atLeast(lo): return "\(name) must be a finite number of at least \(lo == lo.rounded() ? String(Int(lo)) : lo.description), got \(value)."
+        case .positive: return "\(name) must be a positive finite number, got \(value)."
         case .fraction: return "\(name) must be in (0, 1], got \(value)."
         case .openFraction: return "\(name) must be in (0, 1), got \(value)."
         }

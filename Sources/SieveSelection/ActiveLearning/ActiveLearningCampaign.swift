@@ -39,7 +39,9 @@ public struct ActiveLearningCampaign: Campaign {
             }
         }
         let r = rows(poolRows: n)
-        if out.isEmpty && r.initial > r.stop {
+        if out.isEmpty && r.initial > n {
+            out.append(Located("Active learning starts from at least 2 rows, and the pool has \(n).", at: section))
+        } else if out.isEmpty && r.initial > r.stop {
             out.append(Located("active_learning.initial (\(r.initial) rows) is above active_learning.stop (\(r.stop) rows), "
                                + "so the campaign could not acquire anything.", at: locations["initial"] ?? section))
         }

@@ -42,6 +42,13 @@ public struct EntropyTargetedCampaign: Campaign {
             out.append(Located("etal.unlabelled.rows asks for \(unlabelledRows) of the \(n) pool rows unlabelled, which leaves no "
                                + "labelled row to start from.", at: locations["rows"] ?? section))
         }
+        if out.isEmpty, let groups = data.groups, division(data, groups: groups).labelled.isEmpty {
+            out.append(Located("etal.unlabelled.first matches every pool row, which leaves no labelled row to start from.",
+                               at: locations["rows"] ?? section))
+        }
+        if n < 2 {
+            out.append(Located("etal needs a pool of at least 2 rows, and this one has \(n).", at: section))
+        }
         if let k = representation.components, k > data.store.featureCount {
             out.append(Located("etal.representation.pca is \(k) components, more than the \(data.store.featureCount) features.",
                                at: locations["representation"] ?? section))

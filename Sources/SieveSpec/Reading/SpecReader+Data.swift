@@ -59,7 +59,10 @@ extension SpecReader {
                 let group = m["space_group"].flatMap { c in log.string(c, "\(what).structure.space_group").map { Located($0, at: c.location) } }
                 var symprec = 0.1
                 if let p = m["symprec"], let v = log.number(p, "\(what).structure.symprec") {
-                    if v > 0 { symprec = v } else { log.error(p, "\(what).structure.symprec is a distance tolerance in Å and must be positive, got \(v).") }
+                    // spglib traps on a non-finite tolerance, so infinity must stop here.
+                    if v > 0 && v <= 10 { symprec = v } else {
+                        log.error(p, "\(what).structure.symprec is a distance tolerance in Å and must be in (0, 10], got \(v).")
+                    }
                 }
                 if let column { structure = StructureSpec(column: column, spaceGroupColumn: group, symprec: symprec) }
             }
