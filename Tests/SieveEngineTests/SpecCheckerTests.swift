@@ -83,6 +83,29 @@ import SieveSelection
         ])
     }
 
+    /// The campaign kinds' counts have ranges too.
+    @Test func campaignCountsHaveRangesAtValidate() {
+        let text = """
+            name: t
+            dataset: {path: \(Support.mpSample), target: target, features: {magpie: formula}}
+            models: {rf: {kind: random_forest}}
+            selection:
+              prune: [{guide: rf, min_remaining: 1000000000}]
+            active_learning: {strategies: [qbc], stop: 1000000000, evaluate: [rf], qbc: {members: [rf], bootstrap: 5000}}
+            causal: {variables: [a, b], subsets: {gmm: 5000, on: [a]}, iterations: 1000000000, bootstrap: 1000000000, evaluate: rf}
+            explain: {repeats: 100000}
+            """
+        #expect(problems(text).map { String($0.drop { $0 != " " }.dropFirst()) } == [
+            "min_remaining must be between 2 and 100,000,000 (rows left when pruning stops), got 1000000000.",
+            "active_learning.stop must be a fraction of the pool (0 < f ≤ 1) or a row count from 1 to 100,000,000, not '1000000000'.",
+            "qbc.bootstrap must be between 2 and 1,000 (bootstrapped committee members), got 5000.",
+            "causal.subsets.gmm must be between 2 and 1,000 (Gaussian-mixture components), got 5000.",
+            "causal.iterations must be between 1 and 100,000 (iterations of the loop), got 1000000000.",
+            "causal.bootstrap must be between 1 and 100,000 (bootstrap resamples of the causal graph), got 1000000000.",
+            "explain.repeats must be between 1 and 10,000 (shuffles per feature), got 100000.",
+        ])
+    }
+
     /// YAML's .inf passed `symprec > 0` and `lambda >= 0`; spglib traps on it.
     @Test func infinityIsNotAPositiveNumber() {
         let text = """

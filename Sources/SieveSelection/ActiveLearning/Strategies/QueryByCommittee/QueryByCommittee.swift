@@ -23,7 +23,8 @@ public struct QueryByCommittee: AcquisitionStrategy {
             bootstrap = n
             if names?.count != 1 { log.error(b, "qbc.bootstrap resamples one model: give `members: [<model>]` with one name.") }
         }
-        if let settings, bootstrap == nil, let names, names.count < 2 {
+        // A `bootstrap` out of range is reported above; it is not also "no bootstrap".
+        if let settings, bootstrap == nil, settings["bootstrap"] == nil, let names, names.count < 2 {
             log.error(settings.node, "A committee needs at least two members, or one with `bootstrap`.")
         }
         let members: [NamedModel]
