@@ -50,7 +50,17 @@ public struct ExperimentData: Sendable {
             o.keepOriginalColumns = keepOriginals
             return o
         }
-        let main = try loader.load(options(experiment.dataset.options))
+        let main: Dataset
+        do {
+            main = try loader.load(options(experiment.dataset.options))
+        } catch DataError.noRows(let path) where experiment.dataset.keepRowsLocation != nil {
+            throw ExperimentError.problems([Located("keep_rows leaves no row of \(path); loosen the rule or check the data.",
+                                                    at: experiment.dataset.keepRowsLocation!)])
+        }
+        var problems: [Located<String>] = []
+        if let sample = experiment.dataset.options.sample, sample.rows > main.count, let at = experiment.dataset.sampleLocation {
+            problems.append(Located("sample asks for \(sample.rows) rows, but the dataset has \(main.count) after its other rules.", at: at))
+        }
         let rules = experiment.dataset.options
         let hasRules = rules.keepRows != nil || rules.duplicates != nil || rules.sample != nil
         var provenance = [DatasetProvenance(role: "dataset", path: main.path, sha256: main.sha256, rows: main.count,
@@ -124,8 +134,25 @@ public struct ExperimentData: Sendable {
         if experiment.models.contains(where: { $0.regressor.usesBinnedFeatures }) {
             store = store.binning(referenceRows: pool)
         }
-        return ExperimentData(store: store, targets: targets, pool: pool, testSets: testSets, provenance: provenance,
-                              rowNames: rowNames, groups: groups, warnings: warnings)
+        let data = ExperimentData(store: store, targets: targets, pool: pool, testSets: testSets, provenance: provenance,
+                                  rowNames: rowNames, groups: groups, warnings: warnings)
+        // Sizes are checked against the data, never clamped: `[5000, 999999, 1.0]` ran three sizes on the same rows.
+        for size in experiment.trainSizes {
+            if case let .count(c) = size, c > pool.count {
+                problems.append(Located("The training size \(c) is more than the \(pool.count) rows of the pool; use 1.0 for the whole pool.",
+                                        at: experiment.trainSizeLocations[size] ?? experiment.dataset.location))
+            }
+        }
+        for set in experiment.ood {
+            if let n = set.sample, let rows = testSets.first(where: { $0.name == set.name })?.rows.count, n > rows {
+                problems.append(Located("The test set '\(set.name)' asks for a sample of \(n) rows but has only \(rows).",
+                                        at: set.location))
+            }
+        }
+        let campaignData = data.campaignData
+        for campaign in experiment.campaigns { problems += campaign.dataProblems(campaignData) }
+        guard problems.isEmpty else { throw ExperimentError.problems(problems) }
+        return data
     }
 }
 
@@ -143,6 +170,8 @@ public enum ExperimentError: Error, Sendable, CustomStringConvertible {
     case emptyTestSet(name: String, at: SourceLocation)
     case tooFewRows(remaining: Int, at: SourceLocation)
     case featureMismatch(name: String, at: SourceLocation)
+    /// Settings the data cannot satisfy (sizes above the pool, columns that are not features), all at once.
+    case problems([Located<String>])
 
     public var description: String {
         switch self {
@@ -153,6 +182,8 @@ public enum ExperimentError: Error, Sendable, CustomStringConvertible {
                 + "the experiment needs at least 4."
         case let .featureMismatch(name, at):
             return "\(at): error: The test set '\(name)' yields different feature columns from the main dataset."
+        case let .problems(list):
+            return list.sorted { $0.location < $1.location }.map { "\($0.location): error: \($0.value)" }.joined(separator: "\n")
         }
     }
 }

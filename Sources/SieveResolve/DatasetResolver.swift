@@ -7,7 +7,10 @@ import SieveSpec
 enum DatasetResolver {
     static func dataset(_ spec: DatasetSpec, log: SpecLog) -> ResolvedDataset? {
         guard let options = options(spec, log: log) else { return nil }
-        return ResolvedDataset(options: options, units: spec.units, description: description(spec), location: spec.path.location)
+        var dataset = ResolvedDataset(options: options, units: spec.units, description: description(spec), location: spec.path.location)
+        dataset.sampleLocation = spec.sample?.location
+        dataset.keepRowsLocation = spec.keepRows?.location
+        return dataset
     }
 
     static func ood(_ spec: ExperimentSpec, log: SpecLog) -> [ResolvedOOD] {

@@ -17,6 +17,8 @@ public struct ResolvedExperiment: Sendable {
     /// Models sorted by name.
     public let models: [NamedModel]
     public let trainSizes: [TrainSize]
+    /// Where each training size is written, for sizes the data cannot give.
+    public var trainSizeLocations: [TrainSize: SourceLocation] = [:]
     public let seeds: [Int]
     /// Random subsets of the pool (the baseline); off when only campaigns choose training sets.
     public let randomSubsets: Bool
@@ -39,6 +41,9 @@ public struct ResolvedDataset: Sendable {
     public let description: [String: String]
     /// Where the dataset's path is written, for errors found while loading.
     public let location: SourceLocation
+    /// Where `sample` and `keep_rows` are written, for errors found while loading.
+    public var sampleLocation: SourceLocation? = nil
+    public var keepRowsLocation: SourceLocation? = nil
 }
 
 /// The random ID holdout.

@@ -55,13 +55,15 @@ public enum SpecResolver {
         }
         let explanation = spec.explain.flatMap { Self.explain(for: $0, spec: spec, log: log) }
         guard !log.hasErrors, let main else { throw DiagnosticsError(log.sortedDiagnostics) }
-        return ResolvedExperiment(
+        var experiment = ResolvedExperiment(
             name: spec.name, specPath: spec.specPath, description: spec.description, dataset: main,
             idTest: IDTestSplit(fraction: spec.splits.idTestFraction.value, seed: spec.splits.idTestSeed,
                                 location: spec.splits.idTestFraction.location),
             ood: ood, models: models, trainSizes: spec.trainSizes.map(\.value), seeds: spec.seeds,
             randomSubsets: spec.selection.random, evaluateUnused: spec.evaluateUnused, explain: explanation, campaigns: campaigns,
             redundancyTolerance: spec.redundancyTolerance, output: spec.output.value)
+        for size in spec.trainSizes { experiment.trainSizeLocations[size.value] = size.location }
+        return experiment
     }
 
     /// A kind's campaigns, erased (the kind is opened from its existential metatype).

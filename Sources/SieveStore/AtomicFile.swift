@@ -24,9 +24,9 @@ public enum AtomicFile {
     /// Writes `bytes` to `path` atomically; `durable` also fsyncs the file and its folder (for
     /// results; markers that only help a later process need not survive a power loss).
     public static func write(_ bytes: [UInt8], to path: String, durable: Bool = true) throws {
-        let folder = (path as NSString).deletingLastPathComponent
+        let folder = parent(of: path)
         try createFolder(folder.isEmpty ? "." : folder)
-        let temporary = "\(folder.isEmpty ? "." : folder)/.\((path as NSString).lastPathComponent)\(temporaryTag)\(UInt64.random(in: 0...UInt64.max))"
+        let temporary = "\(folder.isEmpty ? "." : folder)/.\(lastComponent(of: path))\(temporaryTag)\(UInt64.random(in: 0...UInt64.max))"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw Failure.cannotWrite(path: path, reason: String(cString: strerror(errno))) }
         var offset = 0
@@ -76,9 +76,9 @@ public enum AtomicFile {
                                       + "another output folder")
         }
         // The nearest existing ancestor that is a file, not a folder, is the real cause.
-        var ancestor = (folder as NSString).deletingLastPathComponent
+        var ancestor = parent(of: folder)
         while !ancestor.isEmpty && ancestor != "/" && !FileManager.default.fileExists(atPath: ancestor) {
-            ancestor = (ancestor as NSString).deletingLastPathComponent
+            ancestor = parent(of: ancestor)
         }
         if !ancestor.isEmpty, FileManager.default.fileExists(atPath: ancestor, isDirectory: &isFolder), !isFolder.boolValue {
             throw Failure.cannotWrite(path: folder, reason: "\(ancestor) is a file, so no folder can be made inside it")
@@ -88,6 +88,28 @@ public enum AtomicFile {
         } catch {
             throw Failure.cannotWrite(path: folder, reason: "the folder could not be created (\(String(cString: strerror(errno))))")
         }
+    }
+
+    /// The folder part of `path`, lexically: "" for a relative one-component path ("o", "o/"),
+    /// "/" for a top-level one, trailing slashes ignored.
+    ///
+    /// Not `NSString.deletingLastPathComponent`: swift-corelibs-foundation traps on a
+    /// one-character relative path such as "o" (`String._startOfLastPathComponent`), which made
+    /// `sieve run --output o` crash.
+    static func parent(of path: String) -> String {
+        var trimmed = Substring(path)
+        while trimmed.count > 1 && trimmed.hasSuffix("/") { trimmed = trimmed.dropLast() }
+        guard let slash = trimmed.lastIndex(of: "/") else { return "" }
+        var folder = trimmed[..<slash]
+        while folder.count > 1 && folder.hasSuffix("/") { folder = folder.dropLast() }
+        return folder.isEmpty ? "/" : String(folder)
+    }
+
+    /// The last component of `path`, trailing slashes ignored.
+    static func lastComponent(of path: String) -> String {
+        var trimmed = Substring(path)
+        while trimmed.count > 1 && trimmed.hasSuffix("/") { trimmed = trimmed.dropLast() }
+        return trimmed.lastIndex(of: "/").map { String(trimmed[trimmed.index(after: $0)...]) } ?? String(trimmed)
     }
 
     static func syncFolder(_ folder: String) {

@@ -32,6 +32,33 @@ import Testing
         }
     }
 
+    /// A number a feature cannot hold is located with its column, not "Feature 2 of row 0 is NaN"
+    /// later in a model: features are Float, so 1e39 overflows them.
+    @Test func numbersOutsideTheirRangeNameFileLineAndColumn() throws {
+        let path = try write("a,b,target\n1,2,3\n4,1e39,6\n7,8,1e999\n")
+        let options = DatasetOptions(path: path, target: "target", features: .columns(["a", "b"]))
+        #expect(throws: DataError.outOfRange(path: path, line: 3, column: "b", text: "1e39", range: DatasetLoader.featureRange)) {
+            try DatasetLoader().load(options)
+        }
+        #expect(DataError.outOfRange(path: "d.csv", line: 3, column: "b", text: "1e39", range: DatasetLoader.featureRange).description
+                == "d.csv:3: column 'b' holds 1e39, which is outside the range of features, ±3.4e38 (they are stored in single precision).")
+        let target = try write("a,target\n1,3\n7,1e999\n")
+        #expect(throws: DataError.outOfRange(path: target, line: 3, column: "target", text: "1e999", range: "the range of numbers, ±1.8e308")) {
+            try DatasetLoader().load(DatasetOptions(path: target, target: "target", features: .columns(["a"])))
+        }
+    }
+
+    /// A given space group outside 1–230 says so, not "not a number".
+    @Test func aSpaceGroupOutsideTheTableSaysSo() throws {
+        let cell = "x\n1.0\n4 0 0\n0 4 0\n0 0 4\nNa Cl\n1 1\nDirect\n0 0 0\n0.5 0.5 0.5"
+        let path = try write("a,structure,sg,target\n1,\"\(cell)\",225,1\n2,\"\(cell)\",231,2\n")
+        var options = DatasetOptions(path: path, target: "target", features: .columns(["a"]))
+        options.structure = StructureOptions(column: "structure", spaceGroupColumn: "sg")
+        #expect(throws: DataError.outOfRange(path: path, line: 12, column: "sg", text: "231", range: "1–230, the numbers of the space groups")) {
+            try DatasetLoader().load(options)
+        }
+    }
+
     @Test func missingValuesFailByDefaultOrDropRows() throws {
         let path = try write("a,target\n1,3\n,4\nnan,5\n2,6\n")
         #expect(throws: DataError.missingValue(path: path, line: 3, column: "a")) {

@@ -114,6 +114,24 @@ import Testing
         #expect(tables[0] == tables[1], "outputs with --jobs 1 and --jobs 2 differ")
     }
 
+    /// `--output o` (a one-letter folder that does not exist yet), `x/y` and `o/` crashed the run
+    /// with SIGILL while creating the folder; each must run and write its tables.
+    @Test(arguments: ["o", "x/y", "p/"])
+    func aShortRelativeOutputFolderIsCreated(output: String) throws {
+        let folder = Self.folder()
+        let spec = """
+            name: short
+            dataset: {path: \(Self.root)/experiments/data/mp_e_form_sample.csv, target: target, features: {magpie: formula}}
+            models: {mean: {kind: mean}}
+            train_sizes: [100]
+            seeds: 1
+            """
+        try spec.write(toFile: folder + "/spec.yaml", atomically: true, encoding: .utf8)
+        let run = try Self.sieve(["run", "spec.yaml", "--output", output], in: folder)
+        #expect(run.status == 0, "\(run.err)")
+        #expect(FileManager.default.fileExists(atPath: folder + "/" + output + (output.hasSuffix("/") ? "" : "/") + "runs.csv"))
+    }
+
     static func withoutTimings(_ csv: String) -> String {
         csv.split(separator: "\n").map { line in
             var fields = line.split(separator: ",", omittingEmptySubsequences: false)

@@ -71,3 +71,54 @@ import SieveData
         #expect(throws: Cholesky.Failure.notPositiveDefinite(pivot: 1)) { try Cholesky([1, 2, 2, 1], size: 2) }
     }
 }
+
+/// Ridge against scikit-learn on real data at growing training sizes. The reference
+/// (bench/reference/ridge_reference.py, scikit-learn 1.9.1) fits
+/// make_pipeline(StandardScaler(), Ridge(alpha=1)) — the model `kind: ridge` is — on Magpie
+/// features of 22,000 Materials Project formation energies (Fixtures/ridge_mp.csv): the last 2,000
+/// rows are the test set, each case trains on `rows` consecutive rows from `first`.
+@Suite struct RidgeReferenceTests {
+    struct Case: Sendable, CustomStringConvertible {
+        var rows: Int, first: Int, standardised: Double, plain: Double, mean: Double, predictions: [Double]
+        var description: String { "\(rows) rows from row \(first)" }
+    }
+
+    static let cases: [Case] = {
+        var out: [Case] = []
+        try! CSVReader(path: XGBoostTests.fixtures + "/ridge_mp_reference.csv").forEachRecord { line, f in
+            if line > 1 {
+                out.append(Case(rows: Int(f[0])!, first: Int(f[1])!, standardised: Double(f[2])!, plain: Double(f[3])!,
+                                mean: Double(f[4])!, predictions: f[5...].map { Double($0)! }))
+            }
+            return true
+        }
+        return out
+    }()
+
+    static let data: Dataset = try! DatasetLoader().load(DatasetOptions(
+        path: XGBoostTests.fixtures + "/ridge_mp.csv", target: "target", features: .magpie(formulaColumn: "formula")))
+
+    @Test(arguments: cases)
+    func matchesScikitLearnOnMaterialsProjectData(_ c: Case) throws {
+        let data = Self.data
+        #expect(data.count == 22_000)
+        let train = Array(c.first ..< c.first + c.rows), test = Array(data.count - 2000 ..< data.count)
+        let store = FeatureStore(matrix: data.features)
+        let training = TrainingData(store: store, rows: train, targets: train.map { data.targets[$0] })
+        let actual = test.map { data.targets[$0] }
+        let fitted = try RidgeRegression(alphas: [1]).fit(training, context: FitContext(seed: 0))
+        let predicted = try fitted.predict(store, rows: test)
+        let rmse = RegressionMetrics(predicted: predicted, actual: actual).rmse
+        let plain = try RidgeRegression(alphas: [1], standardise: false).fit(training, context: FitContext(seed: 0))
+        let plainRMSE = RegressionMetrics(predicted: try plain.predict(store, rows: test), actual: actual).rmse
+        print("ridge-reference \(c.rows) \(c.first) sieve \(rmse) sklearn-pipeline \(c.standardised) sieve-plain \(plainRMSE) "
+              + "sklearn-plain \(c.plain) mean \(c.mean)")
+        // The features are the reference script's to the bit (float32), so agreement is to rounding.
+        #expect(abs(rmse - c.standardised) <= 1e-8 * c.standardised, "\(c): Sieve \(rmse), scikit-learn \(c.standardised)")
+        for (p, e) in zip(predicted, c.predictions) { #expect(abs(p - e) <= 1e-8 * max(1, abs(e)), "\(c): \(p) vs \(e)") }
+        #expect(abs(plainRMSE - c.plain) <= 1e-6 * c.plain, "\(c): Sieve unscaled \(plainRMSE), scikit-learn Ridge \(c.plain)")
+        // From 240 rows on, unscaled ridge beats the mean everywhere; the standardised model does not
+        // on windows where a nearly constant column blows up (scikit-learn's pipeline neither).
+        if c.rows >= 240 { #expect(plainRMSE < c.mean, "\(c): unscaled ridge \(plainRMSE) is no better than the mean \(c.mean)") }
+    }
+}

@@ -31,4 +31,9 @@ public enum EditDistance {
     public static func didYouMean(_ word: String, among candidates: [String]) -> String {
         suggestion(for: word, among: candidates).map { "; did you mean '\($0)'?" } ?? ""
     }
+
+    /// "; did you mean 'x'?" or ".", to end a sentence either way.
+    public static func didYouMeanOrPeriod(_ word: String, among candidates: [String]) -> String {
+        suggestion(for: word, among: candidates).map { "; did you mean '\($0)'?" } ?? "."
+    }
 }

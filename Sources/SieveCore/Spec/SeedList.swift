@@ -13,6 +13,10 @@ public enum SeedList {
             }
             return Array(0..<count)
         }
+        if node.isOversizedInteger {
+            _ = log.int(node, "seeds")
+            return []
+        }
         guard let items = node.list, !items.isEmpty else {
             log.error(node, "seeds must be a count (e.g. 5, meaning seeds 0–4) or a non-empty list of integers.")
             return []

@@ -41,10 +41,44 @@ public final class SpecLog {
 
     public func int(_ node: SpecNode, _ what: String) -> Int? {
         guard let i = node.int else {
-            error(node, "\(what) must be an integer, not \(node.kindDescription) ('\(node)').")
+            if node.isOversizedInteger {
+                error(node, "\(what) is \(node), which is too large: integers in a spec must be between "
+                      + "\(Int.min) and \(Int.max).")
+            } else {
+                error(node, "\(what) must be an integer, not \(node.kindDescription) ('\(node)').")
+            }
             return nil
         }
         return i
+    }
+
+    /// An integer within `range`; out of range is reported with the range, and `why` (a clause
+    /// such as "(the rounds of boosting)") after it.
+    public func int(_ node: SpecNode, _ what: String, in range: ClosedRange<Int>, _ why: String = "") -> Int? {
+        guard let i = int(node, what) else { return nil }
+        guard range.contains(i) else {
+            error(node, SpecLog.outOfRange(what, i, range, why))
+            return nil
+        }
+        return i
+    }
+
+    /// "draws must be between 1 and 1,000,000 (…), got 100000000."
+    public static func outOfRange(_ what: String, _ value: Int, _ range: ClosedRange<Int>, _ why: String = "") -> String {
+        let limits = range.upperBound == Int.max ? "at least \(grouped(range.lowerBound))"
+            : "between \(grouped(range.lowerBound)) and \(grouped(range.upperBound))"
+        return "\(what) must be \(limits)\(why.isEmpty ? "" : " " + why), got \(value)."
+    }
+
+    /// 100000 as "100,000".
+    public static func grouped(_ n: Int) -> String {
+        let digits = String(n.magnitude)
+        var out = ""
+        for (i, c) in digits.enumerated() {
+            if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
+            out.append(c)
+        }
+        return (n < 0 ? "-" : "") + out
     }
 
     public func number(_ node: SpecNode, _ what: String) -> Double? {

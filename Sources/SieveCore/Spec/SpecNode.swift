@@ -60,6 +60,20 @@ public struct SpecNode: Sendable, Equatable, CustomStringConvertible {
         }
     }
     public var list: [SpecNode]? { if case let .list(l) = value { return l } else { return nil } }
+
+    /// A whole number written in the spec that does not fit in an `Int` (YAML gives it to us as
+    /// text, or as a number when it has an exponent), so messages can say "too large", not "text".
+    public var isOversizedInteger: Bool {
+        switch value {
+        case let .string(s):
+            let digits = s.first == "-" || s.first == "+" ? s.dropFirst() : Substring(s)
+            return !digits.isEmpty && digits.allSatisfy { $0.isASCII && $0.isNumber }
+        case let .double(d):
+            return d.isFinite && d == d.rounded() && d.magnitude >= 0x1p63
+        default:
+            return false
+        }
+    }
     public var mapping: [(key: SpecNode, value: SpecNode)]? {
         if case let .mapping(m) = value { return m } else { return nil }
     }

@@ -15,6 +15,8 @@ public enum DataError: Error, Sendable, Equatable, CustomStringConvertible {
     case malformedRow(path: String, line: Int, reason: String)
     case wrongFieldCount(path: String, line: Int, expected: Int, found: Int)
     case notANumber(path: String, line: Int, column: String, text: String)
+    /// A number, but outside what the column can hold; `range` says what it can ("1–230 …").
+    case outOfRange(path: String, line: Int, column: String, text: String, range: String)
     case missingValue(path: String, line: Int, column: String)
     case badFormula(path: String, line: Int, formula: String, reason: String)
     case unknownElement(path: String, line: Int, formula: String, element: String)
@@ -48,6 +50,8 @@ public enum DataError: Error, Sendable, Equatable, CustomStringConvertible {
             return "\(path):\(line): the row has \(found) fields but the header has \(expected)."
         case let .notANumber(path, line, column, text):
             return "\(path):\(line): column '\(column)' holds '\(text)', which is not a number."
+        case let .outOfRange(path, line, column, text, range):
+            return "\(path):\(line): column '\(column)' holds \(text), which is outside \(range)."
         case let .missingValue(path, line, column):
             return "\(path):\(line): column '\(column)' is empty or NaN. Fix the row, or set "
                 + "`missing: drop_rows` in the dataset to leave such rows out."

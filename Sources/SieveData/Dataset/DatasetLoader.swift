@@ -152,6 +152,10 @@ public struct DatasetLoader: Sendable {
                     guard let v = try Self.number(fields[c], path: path, line: line, column: header[c]) else {
                         return try skipRow(missing: c)
                     }
+                    guard v.magnitude <= Double(Float.greatestFiniteMagnitude) else {
+                        throw DataError.outOfRange(path: path, line: line, column: header[c], text: String(fields[c].trimmingSpaces),
+                                                   range: Self.featureRange)
+                    }
                     rowFeatures[k] = Float(v)
                 }
             }
@@ -196,6 +200,9 @@ public struct DatasetLoader: Sendable {
         return ruled
     }
 
+    /// What a feature can hold: features are stored in single precision.
+    static let featureRange = "the range of features, ±3.4e38 (they are stored in single precision)"
+
     /// A cell as a finite number; nil when empty or NaN; throws when it is text.
     static func number(_ field: Substring, path: String, line: Int, column: String) throws -> Double? {
         let text = field.trimmingSpaces
@@ -204,7 +211,9 @@ public struct DatasetLoader: Sendable {
             throw DataError.notANumber(path: path, line: line, column: column, text: text)
         }
         if value.isNaN { return nil }
-        guard value.isFinite else { throw DataError.notANumber(path: path, line: line, column: column, text: text) }
+        guard value.isFinite else {
+            throw DataError.outOfRange(path: path, line: line, column: column, text: text, range: "the range of numbers, ±1.8e308")
+        }
         return value
     }
 

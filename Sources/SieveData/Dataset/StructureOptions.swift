@@ -45,9 +45,14 @@ extension Dataset {
         let groups: [SpaceGroup]
         if let given = givenSpaceGroups {
             groups = try given.enumerated().map { i, field in
-                guard let number = Int(field.trimmingSpaces), let group = SpaceGroup(number: number) else {
-                    throw DataError.notANumber(path: path, line: lines[i], column: options.spaceGroupColumn ?? "space_group",
-                                               text: String(field))
+                let column = options.spaceGroupColumn ?? "space_group"
+                let text = field.trimmingSpaces
+                guard let number = Int(text) else {
+                    throw DataError.notANumber(path: path, line: lines[i], column: column, text: text)
+                }
+                guard let group = SpaceGroup(number: number) else {
+                    throw DataError.outOfRange(path: path, line: lines[i], column: column, text: text,
+                                               range: "1–230, the numbers of the space groups")
                 }
                 return group
             }
@@ -55,6 +60,12 @@ extension Dataset {
             groups = try StructureColumn.spaceGroups(of: parsed, lines: lines, file: path, symprec: options.symprec, threads: threads)
         }
         let features = options.features ? zip(parsed, groups).map { StructureFeatures.values(for: $0, spaceGroup: $1) } : []
+        for (i, row) in features.enumerated() {
+            for (k, value) in row.enumerated() where !(value.magnitude <= Double(Float.greatestFiniteMagnitude)) {
+                throw DataError.outOfRange(path: path, line: lines[i], column: "\(options.column) (feature \(StructureFeatures.names[k]))",
+                                           text: "\(value)", range: DatasetLoader.featureRange)
+            }
+        }
         return (features, groups.map(\.crystalSystem.rawValue))
     }
 }

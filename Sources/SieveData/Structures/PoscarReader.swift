@@ -59,7 +59,7 @@ enum PoscarReader {
         guard counts.count == symbols.count else {
             throw StructureReadFailure("line 7 gives \(counts.count) site counts for the \(symbols.count) symbols of line 6")
         }
-        var numbers: [Int] = []
+        var elements: [(z: Int, count: Int)] = []
         for (symbol, countText) in zip(symbols, counts) {
             let bare = String(symbol.prefix { $0 != "_" && $0 != "/" })
             guard let z = PeriodicTable.atomicNumber(of: bare) else {
@@ -68,7 +68,7 @@ enum PoscarReader {
             guard let count = Int(countText), count > 0 else {
                 throw StructureReadFailure("line 7 should hold positive whole numbers but holds '\(countText)'")
             }
-            numbers += Array(repeating: z, count: count)
+            elements.append((z, count))
         }
         // The coordinate mode, after an optional selective-dynamics line.
         var n = 8
@@ -81,14 +81,39 @@ enum PoscarReader {
         guard "dDcCkK".contains(letter) else {
             throw StructureReadFailure("line \(n) should say 'Direct' or 'Cartesian' but says '\(mode[0])'")
         }
+        // The counts are checked against the lines that follow before anything is sized from them:
+        // a count of 999999999 must not allocate gigabytes before the first coordinate is read.
+        let following = lines.count - n
+        var total = 0
+        for (_, count) in elements {
+            total += min(count, following + 1)
+            if total > following {
+                let asked = elements.reduce(0) { $0.addingReportingOverflow($1.count).partialValue }
+                throw StructureReadFailure("line 7 counts \(elements.count == 1 || asked < 0 ? "" : "\(asked) ")sites "
+                    + "(\(counts.joined(separator: " "))) but only \(following) line\(following == 1 ? " follows" : "s follow") line \(n)")
+            }
+        }
+        let lastSite = n + total
+        if let extra = lines.dropFirst(lastSite).first, extra.count >= 3, extra.prefix(3).allSatisfy({ Double($0) != nil }) {
+            throw StructureReadFailure("line \(lastSite + 1) holds the coordinates of a site beyond the \(total) that line 7 "
+                + "counts; the counts and the coordinate lines disagree")
+        }
+        if let problem = StructureLimits.problem(lattice: lattice, sites: total) { throw StructureReadFailure(problem) }
+        var numbers: [Int] = []
+        numbers.reserveCapacity(total)
+        for (z, count) in elements { numbers += repeatElement(z, count: count) }
         let cartesian = letter != "d" && letter != "D"
         var coordinates: [SIMD3<Double>] = []
-        coordinates.reserveCapacity(numbers.count)
-        for site in 0..<numbers.count {
+        coordinates.reserveCapacity(total)
+        for site in 0..<total {
             let at = n + 1 + site
-            let p = try vector(try line(at, "the coordinates of site \(site + 1) of \(numbers.count)"), line: at,
+            let p = try vector(try line(at, "the coordinates of site \(site + 1) of \(total)"), line: at,
                                what: "the coordinates of site \(site + 1)")
-            coordinates.append(cartesian ? lattice.fractional(p * factor) : p)
+            let fractional = cartesian ? lattice.fractional(p * factor) : p
+            if let problem = StructureLimits.problem(fractional: fractional, site: site + 1) {
+                throw StructureReadFailure("line \(at): \(problem)")
+            }
+            coordinates.append(fractional)
         }
         return CrystalStructure(lattice: lattice, atomicNumbers: numbers, fractionalCoordinates: coordinates)
     }

@@ -18,6 +18,7 @@ enum PymatgenDictReader {
         let lattice = try readLattice(latticeValue["matrix"] ?? latticeValue)
         guard let sites = root["sites"]?.array else { throw StructureReadFailure("it has no 'sites' list") }
         guard !sites.isEmpty else { throw StructureReadFailure("its 'sites' list is empty") }
+        if let problem = StructureLimits.problem(lattice: lattice, sites: sites.count) { throw StructureReadFailure(problem) }
         var numbers: [Int] = []
         var coordinates: [SIMD3<Double>] = []
         numbers.reserveCapacity(sites.count)
@@ -31,6 +32,7 @@ enum PymatgenDictReader {
             } else {
                 throw StructureReadFailure("site \(i + 1) has neither 'abc' nor 'xyz' coordinates")
             }
+            if let problem = StructureLimits.problem(fractional: coordinates[i], site: i + 1) { throw StructureReadFailure(problem) }
         }
         return CrystalStructure(lattice: lattice, atomicNumbers: numbers, fractionalCoordinates: coordinates)
     }

@@ -65,7 +65,7 @@ public struct GradientBoostingRegressor: ConfigurableModel, Equatable {
     public static let kind = "gradient_boosting"
     public static let summary = "Native gradient-boosted trees with XGBoost's definitions and parameters, on the shared bins."
     public static let parameters: [ModelParameter<GradientBoostingRegressor>] = [
-        .int("rounds", \.rounds, atLeast: 1),
+        .int("rounds", \.rounds, 1...100_000, "(boosting rounds; each adds a tree)"),
         .number("learning_rate", \.learningRate, .fraction),
         ModelParameter("max_depth", read: { node, log, model in if let v = log.int(node, "max_depth") { model.maxDepth = v } },
                        text: { String($0.maxDepth) },
@@ -80,7 +80,7 @@ public struct GradientBoostingRegressor: ConfigurableModel, Equatable {
         .number("lambda", \.lambda, .atLeast(0)),
         .number("alpha", \.alpha, .atLeast(0)),
         .number("gamma", \.gamma, .atLeast(0)),
-        .int("num_parallel_tree", \.parallelTrees, atLeast: 1),
+        .int("num_parallel_tree", \.parallelTrees, 1...1_000, "(trees per round)"),
         ModelParameter("max_bin", read: { node, log, model in if let v = log.int(node, "max_bin") { model.maxBin = v } },
                        text: { String($0.maxBin) },
                        check: { m in m.maxBin >= 2 && m.maxBin <= 256 ? nil

@@ -32,7 +32,8 @@ extension ModelParameter {
             if !(stop.validationFraction > 0 && stop.validationFraction < 1) {
                 return "early_stopping.validation_fraction must be in (0, 1), got \(stop.validationFraction)."
             }
-            return stop.patience >= 1 ? nil : "early_stopping.rounds must be at least 1, got \(stop.patience)."
+            return (1...100_000).contains(stop.patience) ? nil
+                : SpecLog.outOfRange("early_stopping.rounds", stop.patience, 1...100_000, "(rounds without improvement)")
         }, vary: { m in
             m[keyPath: path] = m[keyPath: path] == nil ? EarlyStopping(validationFraction: 0.1, patience: 20) : nil
         })

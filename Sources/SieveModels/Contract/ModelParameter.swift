@@ -57,8 +57,8 @@ public enum ParameterRange: Sendable {
     func contains(_ x: Double) -> Bool {
         switch self {
         case .any: return x.isFinite
-        case let .atLeast(lo): return x >= lo
-        case .positive: return x > 0
+        case let .atLeast(lo): return x >= lo && x.isFinite
+        case .positive: return x > 0 && x.isFinite
         case .fraction: return x > 0 && x <= 1
         case .openFraction: return x > 0 && x < 1
         }
@@ -67,8 +67,8 @@ public enum ParameterRange: Sendable {
     func sentence(_ name: String, _ value: String) -> String {
         switch self {
         case .any: return "\(name) must be a finite number."
-        case let .atLeast(lo): return "\(name) must be at least \(lo == lo.rounded() ? String(Int(lo)) : lo.description), got \(value)."
-        case .positive: return "\(name) must be positive, got \(value)."
+        case let .atLeast(lo): return "\(name) must be a finite number of at least \(lo == lo.rounded() ? String(Int(lo)) : lo.description), got \(value)."
+        case .positive: return "\(name) must be a positive finite number, got \(value)."
         case .fraction: return "\(name) must be in (0, 1], got \(value)."
         case .openFraction: return "\(name) must be in (0, 1), got \(value)."
         }
@@ -76,28 +76,34 @@ public enum ParameterRange: Sendable {
 }
 
 extension ModelParameter {
-    /// An integer parameter of at least `minimum`.
-    public static func int(_ name: String, _ path: WritableKeyPath<Model, Int> & Sendable, atLeast minimum: Int,
-                           library: String? = nil) -> Self {
+    /// An integer parameter within `range`; `why` (e.g. "(rounds of boosting)") joins the message,
+    /// so that the bound a user meets says what it protects.
+    public static func int(_ name: String, _ path: WritableKeyPath<Model, Int> & Sendable, _ range: ClosedRange<Int>,
+                           _ why: String = "", library: String? = nil) -> Self {
         Self(name, library: library,
              read: { node, log, model in if let v = log.int(node, name) { model[keyPath: path] = v } },
              text: { String($0[keyPath: path]) },
-             check: { m in m[keyPath: path] >= minimum ? nil : "\(name) must be at least \(minimum), got \(m[keyPath: path])." },
-             vary: { $0[keyPath: path] += 1 })
+             check: { m in range.contains(m[keyPath: path]) ? nil : SpecLog.outOfRange(name, m[keyPath: path], range, why) },
+             vary: { m in
+                 let v = m[keyPath: path]
+                 m[keyPath: path] = v < range.upperBound ? v + 1 : v - 1
+             })
     }
 
     /// An integer parameter that may be absent (`null` in the spec, "none" in fingerprints).
-    public static func optionalInt(_ name: String, _ path: WritableKeyPath<Model, Int?> & Sendable, atLeast minimum: Int,
-                                   library: String? = nil) -> Self {
+    public static func optionalInt(_ name: String, _ path: WritableKeyPath<Model, Int?> & Sendable, _ range: ClosedRange<Int>,
+                                   _ why: String = "", library: String? = nil) -> Self {
         Self(name, library: library,
              read: { node, log, model in
                  if case .null = node.value { model[keyPath: path] = nil; return }
                  if let v = log.int(node, name) { model[keyPath: path] = v }
              },
              text: { $0[keyPath: path].map(String.init) ?? "none" },
-             check: { m in (m[keyPath: path] ?? minimum) >= minimum ? nil
-                 : "\(name) must be at least \(minimum), got \(m[keyPath: path] ?? 0)." },
-             vary: { $0[keyPath: path] = ($0[keyPath: path] ?? minimum) + 1 })
+             check: { m in
+                 guard let v = m[keyPath: path], !range.contains(v) else { return nil }
+                 return SpecLog.outOfRange(name, v, range, why)
+             },
+             vary: { $0[keyPath: path] = ($0[keyPath: path] ?? range.lowerBound) + 1 })
     }
 
     /// A real parameter within `range`.

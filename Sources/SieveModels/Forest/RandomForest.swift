@@ -61,7 +61,7 @@ public struct RandomForest: ConfigurableModel, Equatable {
     public static let kind = "random_forest"
     public static let summary = "Random forest with histogram splits (scikit-learn RandomForestRegressor semantics)."
     public static let parameters: [ModelParameter<RandomForest>] = [
-        .int("trees", \.trees, atLeast: 1),
+        .int("trees", \.trees, 1...100_000),
         ModelParameter("max_features", read: { node, log, model in
             switch node.value {
             case let .double(f): model.maxFeatures = f == 1 ? .all : .fraction(f)
@@ -76,13 +76,14 @@ public struct RandomForest: ConfigurableModel, Equatable {
         }, text: { $0.maxFeatures.description }, check: { model in
             switch model.maxFeatures {
             case let .fraction(f) where !(f > 0 && f <= 1): return "max_features as a fraction must be in (0, 1], got \(f)."
-            case let .count(c) where c < 1: return "max_features as a count must be at least 1, got \(c)."
+            case let .count(c) where !(1...100_000).contains(c):
+                return "max_features as a count must be between 1 and 100,000, got \(c)."
             default: return nil
             }
         }, vary: { $0.maxFeatures = $0.maxFeatures == .sqrt ? .log2 : .sqrt }),
-        .int("min_samples_leaf", \.minSamplesLeaf, atLeast: 1),
-        .int("min_samples_split", \.minSamplesSplit, atLeast: 2),
-        .optionalInt("max_depth", \.maxDepth, atLeast: 1),
+        .int("min_samples_leaf", \.minSamplesLeaf, 1...100_000_000),
+        .int("min_samples_split", \.minSamplesSplit, 2...100_000_000),
+        .optionalInt("max_depth", \.maxDepth, 1...64, "(or null for no limit)"),
         .bool("bootstrap", \.bootstrap),
     ]
 

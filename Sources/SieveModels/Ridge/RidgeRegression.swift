@@ -2,20 +2,35 @@ import SieveCore
 
 /// Ridge regression (Hoerl & Kennard, Technometrics 12, 55–67, 1970) on standardised features:
 /// minimises ‖y − ȳ − Z w‖² + α‖w‖² with Z the features centred and scaled to unit variance on
-/// the training rows, solved in closed form by a Cholesky factorisation of Zᵀ Z + α I.
+/// the training rows, solved in closed form by a Cholesky factorisation of Zᵀ Z + α I. This is
+/// scikit-learn's `make_pipeline(StandardScaler(), Ridge(alpha))`; `standardise: false` gives
+/// plain `Ridge(alpha)` (centred, unscaled features).
+///
+/// The sums are centred before they are accumulated (a first pass for the means, a second for
+/// Σ(x − x̄)(x − x̄)ᵀ), never formed as Σxxᵀ − n x̄x̄ᵀ, whose cancellation loses the small variances
+/// of columns with large means. A column whose spread on the training rows is within float32
+/// rounding of its values (standard deviation ≤ 4 ε_float · max |x|) is constant there: its
+/// weight is 0, as scikit-learn's StandardScaler does for constant columns.
+///
+/// Standardising divides by each column's training spread, so a column that is almost constant
+/// on a small training set (Magpie's ground-state magnetic moment is 6·10⁻⁶ μB for most elements)
+/// and far from it on test rows can give huge predictions; scikit-learn's pipeline does the same.
+/// Where that matters, `standardise: false` is the robust choice.
 ///
 /// With several alphas, the one with the lowest mean squared error in k-fold cross-validation
 /// on the training rows is chosen (each fold standardised on its own training part), then the
-/// model is refitted on all rows. The Gram matrix is accumulated once; every fold's standardised
-/// system is derived from it, so cross-validation costs one pass over the data.
+/// model is refitted on all rows. Each fold's centred sums are computed once and merged (Chan,
+/// Golub & LeVeque, 1979) into every training part, so cross-validation costs two passes.
 public struct RidgeRegression: ConfigurableModel, Equatable {
     /// Candidate penalties; one value fits directly, several are chosen between by cross-validation.
     public var alphas: [Double] = [1.0]
     /// Folds of the internal cross-validation.
     public var folds = 5
+    /// Scale each feature to unit variance on the training rows before penalising.
+    public var standardise = true
 
-    public init(alphas: [Double] = [1.0], folds: Int = 5) {
-        self.alphas = alphas; self.folds = folds
+    public init(alphas: [Double] = [1.0], folds: Int = 5, standardise: Bool = true) {
+        self.alphas = alphas; self.folds = folds; self.standardise = standardise
     }
 
     public init() { self.init(alphas: [1.0]) }
@@ -24,16 +39,22 @@ public struct RidgeRegression: ConfigurableModel, Equatable {
     public static let summary = "Ridge regression on standardised features, closed form (alpha chosen by cross-validation over a list)."
     public static let parameters: [ModelParameter<RidgeRegression>] = [
         ModelParameter("alpha", read: { node, log, model in
-            let values = log.list(node).map { log.number($0, "alpha") }
+            let items = log.list(node)
+            if items.isEmpty { log.error(node, "alpha needs at least one penalty, e.g. 1.0 or [0.1, 1, 10]."); return }
+            let values = items.map { log.number($0, "alpha") }
             if values.allSatisfy({ $0 != nil }), !values.isEmpty { model.alphas = values.map { $0! } }
         }, text: { m in
             m.alphas.count == 1 ? m.alphas[0].description : "[" + m.alphas.map(\.description).joined(separator: ", ") + "]"
         }, check: { m in
             if m.alphas.isEmpty { return "alpha needs at least one value." }
+            if m.alphas.count > 1_000 { return "alpha lists at most 1,000 candidate penalties, got \(m.alphas.count)." }
             return m.alphas.allSatisfy { $0 > 0 && $0.isFinite } ? nil
                 : "alpha must be positive (a penalty of 0 leaves collinear Magpie features unsolvable), got \(m.alphas)."
         }, vary: { $0.alphas = $0.alphas.map { $0 * 2 } }),
-        .int("folds", \.folds, atLeast: 2),
+        .int("folds", \.folds, 2...100, "(cross-validation folds)"),
+        // Left out of fingerprints when on (the default), so runs fitted before it existed stay done.
+        ModelParameter("standardise", read: { node, log, model in if let v = log.bool(node, "standardise") { model.standardise = v } },
+                       text: { $0.standardise ? nil : "false" }, vary: { $0.standardise.toggle() }),
     ]
 
     public func fit(_ data: TrainingData, context: FitContext) throws -> any FittedModel {
@@ -52,21 +73,22 @@ public struct RidgeRegression: ConfigurableModel, Equatable {
             let order = rng.permutation(of: n)
             var fold = [Int](repeating: 0, count: n)
             for (position, i) in order.enumerated() { fold[i] = position % folds }
-            let perFold = (0..<folds).map { f in GramSums(data, rows: 0..<n, select: { fold[$0] == f }) }
-            let total = perFold.dropFirst().reduce(perFold[0]) { $0.adding($1) }
+            let perFold = (0..<folds).map { f in CentredSums(data, rows: (0..<n).filter { fold[$0] == f }) }
             cvErrors = [Double](repeating: 0, count: alphas.count)
-            for held in perFold {
-                let standard = total.subtracting(held).standardised()
+            for (f, held) in perFold.enumerated() {
+                let rest = perFold.indices.filter { $0 != f }.map { perFold[$0] }
+                let standard = rest.dropFirst().reduce(rest[0]) { $0.merging($1) }.system(standardise: standardise)
                 for (a, candidate) in alphas.enumerated() {
                     cvErrors[a] += held.squaredError(of: try standard.solve(alpha: candidate))
                 }
             }
             alpha = alphas[cvErrors.indices.min { cvErrors[$0] < cvErrors[$1] }!]
-            let model = try total.standardised().solve(alpha: alpha)
+            let total = perFold.dropFirst().reduce(perFold[0]) { $0.merging($1) }
+            let model = try total.system(standardise: standardise).solve(alpha: alpha)
             return FittedRidge(weights: model.weights, intercept: model.intercept, featureCount: p, alpha: alpha,
                                crossValidationMSE: cvErrors.map { $0 / Double(n) })
         }
-        let model = try GramSums(data, rows: 0..<n, select: nil).standardised().solve(alpha: alpha)
+        let model = try CentredSums(data, rows: Array(0..<n)).system(standardise: standardise).solve(alpha: alpha)
         return FittedRidge(weights: model.weights, intercept: model.intercept, featureCount: p, alpha: alpha,
                            crossValidationMSE: cvErrors.map { $0 / Double(n) })
     }
@@ -94,41 +116,56 @@ public struct FittedRidge: FittedModel {
     }
 }
 
-/// Sufficient statistics of a set of rows for least squares: count, Σx, Σy, Σy², Σxxᵀ, Σxy.
-struct GramSums {
+/// Centred sufficient statistics of a set of rows for least squares: the count, the means of x
+/// and y, the largest |x| per column, and the centred sums Σ(x − x̄)(x − x̄)ᵀ, Σ(x − x̄)(y − ȳ) and
+/// Σ(y − ȳ)².
+struct CentredSums {
     let p: Int
     var count = 0.0
-    var sumX: [Double]
-    var sumY = 0.0
-    var sumYY = 0.0
-    /// Σ x xᵀ, full p × p, row-major.
-    var gram: [Double]
-    var sumXY: [Double]
+    var meanX: [Double]
+    var meanY = 0.0
+    var maxAbsX: [Double]
+    /// Σ (x − x̄)(x − x̄)ᵀ, upper triangle of a p × p row-major matrix (mirrored when used).
+    var xx: [Double]
+    var xy: [Double]
+    var yy = 0.0
 
     init(p: Int) {
         self.p = p
-        sumX = [Double](repeating: 0, count: p)
-        gram = [Double](repeating: 0, count: p * p)
-        sumXY = [Double](repeating: 0, count: p)
+        meanX = [Double](repeating: 0, count: p)
+        maxAbsX = [Double](repeating: 0, count: p)
+        xx = [Double](repeating: 0, count: p * p)
+        xy = [Double](repeating: 0, count: p)
     }
 
-    /// The sums over the training rows `rows` (positions in `data`) for which `select` holds.
-    init(_ data: TrainingData, rows: Range<Int>, select: ((Int) -> Bool)?) {
+    /// The sums over `rows` (positions in `data`), in two passes: means, then centred products.
+    init(_ data: TrainingData, rows: [Int]) {
         let p = data.store.featureCount
         self.init(p: p)
-        var row = [Double](repeating: 0, count: p)
+        guard !rows.isEmpty else { return }
+        count = Double(rows.count)
         data.store.matrix.withUnsafeBufferPointer { x in
-            gram.withUnsafeMutableBufferPointer { g in
-                for i in rows where select?(i) ?? true {
+            for i in rows {
+                let base = data.rows[i] * p
+                meanY += data.targets[i]
+                for j in 0..<p {
+                    let v = Double(x[base + j])
+                    meanX[j] += v
+                    maxAbsX[j] = max(maxAbsX[j], abs(v))
+                }
+            }
+            meanY /= count
+            for j in 0..<p { meanX[j] /= count }
+            var row = [Double](repeating: 0, count: p)
+            xx.withUnsafeMutableBufferPointer { g in
+                for i in rows {
                     let base = data.rows[i] * p
-                    let y = data.targets[i]
-                    for j in 0..<p { row[j] = Double(x[base + j]) }
-                    count += 1; sumY += y; sumYY += y * y
+                    let y = data.targets[i] - meanY
+                    yy += y * y
+                    for j in 0..<p { row[j] = Double(x[base + j]) - meanX[j] }
                     for j in 0..<p {
                         let xj = row[j]
-                        sumX[j] += xj
-                        sumXY[j] += xj * y
-                        // Upper triangle only; mirrored when solving.
+                        xy[j] += xj * y
                         for k in j..<p { g[j * p + k] += xj * row[k] }
                     }
                 }
@@ -136,54 +173,71 @@ struct GramSums {
         }
     }
 
-    func subtracting(_ other: GramSums) -> GramSums { combining(other, sign: -1) }
-
-    func adding(_ other: GramSums) -> GramSums { combining(other, sign: 1) }
-
-    private func combining(_ other: GramSums, sign: Double) -> GramSums {
+    /// The sums of both sets of rows together, merged without going back to the rows: the centred
+    /// products add, plus δδᵀ · n₁n₂ / n for the difference δ of the means.
+    func merging(_ other: CentredSums) -> CentredSums {
+        if other.count == 0 { return self }
+        if count == 0 { return other }
         var out = self
-        out.count += sign * other.count; out.sumY += sign * other.sumY; out.sumYY += sign * other.sumYY
-        for j in 0..<p { out.sumX[j] += sign * other.sumX[j]; out.sumXY[j] += sign * other.sumXY[j] }
-        for j in 0..<(p * p) { out.gram[j] += sign * other.gram[j] }
+        let n = count + other.count
+        let w = count * other.count / n
+        let dy = other.meanY - meanY
+        var dx = [Double](repeating: 0, count: p)
+        for j in 0..<p { dx[j] = other.meanX[j] - meanX[j] }
+        out.count = n
+        out.meanY = meanY + dy * other.count / n
+        out.yy = yy + other.yy + w * dy * dy
+        for j in 0..<p {
+            out.meanX[j] = meanX[j] + dx[j] * other.count / n
+            out.maxAbsX[j] = max(maxAbsX[j], other.maxAbsX[j])
+            out.xy[j] = xy[j] + other.xy[j] + w * dx[j] * dy
+            for k in j..<p { out.xx[j * p + k] = xx[j * p + k] + other.xx[j * p + k] + w * dx[j] * dx[k] }
+        }
         return out
     }
 
-    /// The centred and scaled system: Zᵀ Z and Zᵀ y_c with Z standardised by these rows' own mean
-    /// and (population) standard deviation; constant features get scale 1 and drop out.
-    func standardised() -> StandardisedSystem {
-        let n = count
-        let mean = sumX.map { $0 / n }
-        let meanY = sumY / n
+    /// Whether column `j` is constant on these rows: its spread is within float32 rounding of its
+    /// values (features are stored as `Float`).
+    func isConstant(_ j: Int) -> Bool {
+        let deviation = (max(0, xx[j * p + j]) / count).squareRoot()
+        return deviation <= 4 * Double(Float.ulpOfOne) * maxAbsX[j]
+    }
+
+    /// The centred system, scaled to unit variance when `standardise`; constant columns are left
+    /// out (zero rows and columns, so their weight is 0).
+    func system(standardise: Bool) -> StandardisedSystem {
         var scale = [Double](repeating: 1, count: p)
+        var constant = [Bool](repeating: false, count: p)
         for j in 0..<p {
-            let variance = gram[j * p + j] / n - mean[j] * mean[j]
-            if variance > 1e-12 * max(1, mean[j] * mean[j]) { scale[j] = variance.squareRoot() }
+            constant[j] = isConstant(j)
+            if standardise && !constant[j] { scale[j] = (xx[j * p + j] / count).squareRoot() }
         }
         var zz = [Double](repeating: 0, count: p * p)
         var zy = [Double](repeating: 0, count: p)
-        for j in 0..<p {
-            zy[j] = (sumXY[j] - n * mean[j] * meanY) / scale[j]
-            for k in j..<p {
-                let v = (gram[j * p + k] - n * mean[j] * mean[k]) / (scale[j] * scale[k])
+        for j in 0..<p where !constant[j] {
+            zy[j] = xy[j] / scale[j]
+            for k in j..<p where !constant[k] {
+                let v = xx[j * p + k] / (scale[j] * scale[k])
                 zz[j * p + k] = v; zz[k * p + j] = v
             }
         }
-        return StandardisedSystem(p: p, zz: zz, zy: zy, mean: mean, scale: scale, meanY: meanY)
+        return StandardisedSystem(p: p, zz: zz, zy: zy, mean: meanX, scale: scale, meanY: meanY)
     }
 
-    /// Σ (y − ŷ)² over these rows for a model in original units, from the sums alone.
+    /// Σ (y − ŷ)² over these rows for a model in original units, from the sums alone:
+    /// Σ(ỹ − wᵀx̃)² + n (ȳ − b − wᵀx̄)² with x̃, ỹ centred (the cross terms vanish).
     func squaredError(of model: (weights: [Double], intercept: Double)) -> Double {
-        // Σ(y − b − wᵀx)² = Σy² − 2bΣy − 2wᵀΣxy + n b² + 2b wᵀΣx + wᵀ(Σxxᵀ)w
-        let w = model.weights, b = model.intercept
-        var wx = 0.0, wxy = 0.0, quadratic = 0.0
+        let w = model.weights
+        var residualOfMeans = meanY - model.intercept
+        var wxy = 0.0, quadratic = 0.0
         for j in 0..<p {
-            wx += w[j] * sumX[j]
-            wxy += w[j] * sumXY[j]
+            residualOfMeans -= w[j] * meanX[j]
+            wxy += w[j] * xy[j]
             var row = 0.0
-            for k in 0..<p { row += (k >= j ? gram[j * p + k] : gram[k * p + j]) * w[k] }
+            for k in 0..<p { row += (k >= j ? xx[j * p + k] : xx[k * p + j]) * w[k] }
             quadratic += w[j] * row
         }
-        return max(0, sumYY - 2 * b * sumY - 2 * wxy + count * b * b + 2 * b * wx + quadratic)
+        return max(0, yy - 2 * wxy + quadratic) + count * residualOfMeans * residualOfMeans
     }
 }
 

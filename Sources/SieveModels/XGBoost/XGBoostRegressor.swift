@@ -33,9 +33,9 @@ public struct XGBoostRegressor: ConfigurableModel, Equatable {
     public static let kind = "xgboost"
     public static let summary = "Gradient-boosted trees through libxgboost's C API (Python XGBRegressor defaults)."
     public static let parameters: [ModelParameter<XGBoostRegressor>] = [
-        .int("rounds", \.rounds, atLeast: 1),
+        .int("rounds", \.rounds, 1...100_000, "(boosting rounds; each adds a tree)"),
         .number("learning_rate", \.learningRate, .fraction, library: "eta"),
-        .int("max_depth", \.maxDepth, atLeast: 1, library: "max_depth"),
+        .int("max_depth", \.maxDepth, 1...64, library: "max_depth"),
         .number("min_child_weight", \.minChildWeight, .atLeast(0), library: "min_child_weight"),
         .number("subsample", \.subsample, .fraction, library: "subsample"),
         .number("colsample_bytree", \.colsampleByTree, .fraction, library: "colsample_bytree"),
@@ -45,8 +45,8 @@ public struct XGBoostRegressor: ConfigurableModel, Equatable {
         .number("alpha", \.alpha, .atLeast(0), library: "alpha"),
         .number("gamma", \.gamma, .atLeast(0), library: "gamma"),
         .choice("tree_method", \.treeMethod, library: "tree_method"),
-        .int("num_parallel_tree", \.parallelTrees, atLeast: 1, library: "num_parallel_tree"),
-        .int("max_bin", \.maxBin, atLeast: 2, library: "max_bin"),
+        .int("num_parallel_tree", \.parallelTrees, 1...1_000, "(trees per round)", library: "num_parallel_tree"),
+        .int("max_bin", \.maxBin, 2...65_536, "(histogram bins per feature)", library: "max_bin"),
         .number("base_score", \.baseScore, .any, library: "base_score"),
         .earlyStopping(\.earlyStopping),
     ]

@@ -28,9 +28,10 @@ extension ActiveLearningCampaign {
             guard let n = map[key] else { return fallback }
             switch n.value {
             case let .double(f) where f > 0 && f <= 1: return .fraction(f)
-            case let .int(c) where c >= 1: return .count(c)
+            case let .int(c) where c >= 1 && c <= 100_000_000: return .count(c)
             default:
-                log.error(n, "active_learning.\(key) must be a fraction of the pool (0 < f ≤ 1) or a positive row count, not '\(n)'.")
+                log.error(n, "active_learning.\(key) must be a fraction of the pool (0 < f ≤ 1) or a row count from 1 to "
+                          + "100,000,000, not '\(n)'.")
                 return fallback
             }
         }
@@ -41,9 +42,13 @@ extension ActiveLearningCampaign {
             let settings = map[type.name].flatMap { log.mapping($0, "active_learning.\(type.name)", keys: type.settingKeys) }
             let located = AcquisitionResolution(campaign: context, evaluate: evaluate, location: at)
             guard let acquisition = type.resolve(settings, context: located, log: log) else { continue }
+            var locations = ["": node.location]
+            for key in ["initial", "batch", "stop"] { locations[key] = map[key]?.location }
             for seed in seeds {
-                campaigns.append(ActiveLearningCampaign(acquisition: acquisition, evaluate: evaluate, initial: initial, batch: batch,
-                                                        stop: stop, seed: seed))
+                var campaign = ActiveLearningCampaign(acquisition: acquisition, evaluate: evaluate, initial: initial, batch: batch,
+                                                      stop: stop, seed: seed)
+                campaign.locations = locations
+                campaigns.append(campaign)
             }
         }
         return evaluate.count == evaluateNames.count ? campaigns : []

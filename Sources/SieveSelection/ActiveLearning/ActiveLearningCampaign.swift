@@ -19,11 +19,33 @@ public struct ActiveLearningCampaign: Campaign {
     public let batch: TrainSize
     public let stop: TrainSize
     public let seed: Int
+    /// Where `initial`, `batch` and `stop` (and the section, under "") are written, for data problems.
+    public var locations: [String: SourceLocation] = [:]
 
     public init(acquisition: any AcquisitionStrategy, evaluate: [NamedModel], initial: TrainSize, batch: TrainSize,
                 stop: TrainSize, seed: Int) {
         self.acquisition = acquisition; self.evaluate = evaluate; self.initial = initial; self.batch = batch
         self.stop = stop; self.seed = seed
+    }
+
+    /// Counts above the pool and an initial set larger than the stop.
+    public func dataProblems(_ data: CampaignData) -> [Located<String>] {
+        guard let section = locations[""] else { return [] }
+        let n = data.pool.count
+        var out: [Located<String>] = []
+        for (key, size) in [("initial", initial), ("batch", batch), ("stop", stop)] {
+            if case let .count(c) = size, c > n {
+                out.append(Located("active_learning.\(key) is \(c) rows, more than the \(n) rows of the pool.", at: locations[key] ?? section))
+            }
+        }
+        let r = rows(poolRows: n)
+        if out.isEmpty && r.initial > n {
+            out.append(Located("Active learning starts from at least 2 rows, and the pool has \(n).", at: section))
+        } else if out.isEmpty && r.initial > r.stop {
+            out.append(Located("active_learning.initial (\(r.initial) rows) is above active_learning.stop (\(r.stop) rows), "
+                               + "so the campaign could not acquire anything.", at: locations["initial"] ?? section))
+        }
+        return out
     }
 
     public var strategy: String { type(of: acquisition).name }

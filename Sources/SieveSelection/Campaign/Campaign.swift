@@ -50,6 +50,11 @@ public protocol Campaign: Sendable {
     func run(from state: State, id: String, data: CampaignData, environment: CampaignEnvironment,
              checkpoint: (State) throws -> Void) throws -> State
 
+    /// What is wrong with the campaign's settings for this data, located in the spec: sizes above
+    /// the pool, columns that are not features. Checked when the data is loaded (so by `sieve
+    /// validate` too), before anything runs; a size is never silently clamped to the pool.
+    func dataProblems(_ data: CampaignData) -> [Located<String>]
+
     /// The training sets the campaign built, named, for the bias table.
     func trainingSets(_ state: State) -> [(name: String, rows: [Int])]
 
@@ -62,6 +67,7 @@ public protocol Campaign: Sendable {
 
 extension Campaign {
     public func plannedIterations(poolRows: Int) -> Int? { nil }
+    public func dataProblems(_ data: CampaignData) -> [Located<String>] { [] }
     public func progressNote(_ state: State) -> String? { nil }
     public var trainingStrategy: String? { nil }
     public func trainingSets(_ state: State) -> [(name: String, rows: [Int])] { [] }

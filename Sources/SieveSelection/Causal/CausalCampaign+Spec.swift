@@ -12,8 +12,8 @@ extension CausalCampaign {
         var settings = Settings()
         if let v = map["variables"] {
             if let top = v.mapping.flatMap({ _ in log.mapping(v, "causal.variables", keys: ["top"]) }) {
-                if let k = top["top"].flatMap({ log.int($0, "causal.variables.top") }) {
-                    if k >= 1 { settings.topVariables = k } else { log.error(v, "causal.variables.top must be at least 1, got \(k).") }
+                if let k = top["top"].flatMap({ log.int($0, "causal.variables.top", in: 1...1_000, "(features in the causal graph)") }) {
+                    settings.topVariables = k
                 }
             } else {
                 settings.variables = log.list(v).compactMap { log.string($0, "Each causal variable") }
@@ -31,31 +31,36 @@ extension CausalCampaign {
             }
             settings.subsetsFromGroups = true
         } else if let s = subsetsNode, let subsets = log.mapping(s, "causal.subsets", keys: ["gmm", "on", "seed"]) {
-            if let k = subsets.required("gmm", "how many Gaussian-mixture components.").flatMap({ log.int($0, "causal.subsets.gmm") }) {
-                if k >= 2 { settings.subsetComponents = k } else { log.error(s, "causal.subsets.gmm needs at least 2 components, got \(k).") }
+            if let k = subsets.required("gmm", "how many Gaussian-mixture components.")
+                .flatMap({ log.int($0, "causal.subsets.gmm", in: 2...1_000, "(Gaussian-mixture components)") }) {
+                settings.subsetComponents = k
             }
             settings.subsetFeatures = subsets.required("on", "the features the mixture is fitted on.")
                 .map { log.list($0).compactMap { log.string($0, "Each feature in causal.subsets.on") } } ?? []
             settings.subsetSeed = subsets["seed"].flatMap { log.int($0, "causal.subsets.seed") } ?? 0
         }
-        func positive(_ key: String, _ fallback: Int) -> Int {
-            guard let n = map[key], let v = log.int(n, "causal.\(key)") else { return fallback }
-            if v >= 1 { return v }
-            log.error(n, "causal.\(key) must be at least 1, got \(v).")
-            return fallback
+        func count(_ key: String, _ fallback: Int, _ range: ClosedRange<Int>, _ why: String) -> Int {
+            guard let n = map[key] else { return fallback }
+            return log.int(n, "causal.\(key)", in: range, why) ?? fallback
         }
-        settings.iterations = positive("iterations", 40)
-        settings.batch = positive("batch", 20)
-        settings.bootstrap = positive("bootstrap", 100)
+        settings.iterations = count("iterations", 40, 1...100_000, "(iterations of the loop)")
+        settings.batch = count("batch", 20, 1...1_000_000, "(rows added per iteration)")
+        settings.bootstrap = count("bootstrap", 100, 1...100_000, "(bootstrap resamples of the causal graph)")
         if let i = map["interventions"], let m = log.mapping(i, "causal.interventions", keys: ["desired", "top"]) {
             settings.desired = m.required("desired", "the target value interventions aim for (the paper: 5 Debye).")
                 .flatMap { log.number($0, "causal.interventions.desired") }
-            settings.interventionVariables = m["top"].flatMap { log.int($0, "causal.interventions.top") } ?? 3
+            settings.interventionVariables = m["top"].flatMap {
+                log.int($0, "causal.interventions.top", in: 1...1_000, "(variables intervened on)")
+            } ?? 3
         }
         let evaluate = map["evaluate"].flatMap { e in log.string(e, "causal.evaluate").map { Located($0, at: e.location) } }
             .flatMap { context.model($0, role: "causal evaluated model", log: log) }
         let seeds = map["seeds"].map { SeedList.read($0, log: log) } ?? Array(0..<10)
-        var campaigns = [CausalCampaign(role: .global, settings: settings, evaluate: nil, seed: 0)]
+        var global = CausalCampaign(role: .global, settings: settings, evaluate: nil, seed: 0)
+        global.locations = ["": node.location]
+        global.locations["variables"] = map["variables"]?.location
+        global.locations["subsets"] = map["subsets"]?.location
+        var campaigns = [global]
         for seed in seeds {
             for role in [Role.causal, .random] {
                 campaigns.append(CausalCampaign(role: role, settings: settings, evaluate: evaluate, seed: seed))

@@ -39,6 +39,30 @@ public struct CausalCampaign: Campaign {
     public let settings: Settings
     public let evaluate: NamedModel?
     public let seed: Int
+    /// Where `variables`, `subsets` (and the section, under "") are written, for data problems.
+    public var locations: [String: SourceLocation] = [:]
+
+    /// Variables and subset features that are not features, more mixture components than rows.
+    public func dataProblems(_ data: CampaignData) -> [Located<String>] {
+        guard let section = locations[""], role == .global else { return [] }
+        let names = data.store.featureNames
+        var out: [Located<String>] = []
+        for name in settings.variables ?? [] where !names.contains(name) {
+            out.append(Located("causal.variables names '\(name)', which is not a feature" + EditDistance.didYouMeanOrPeriod(name, among: names),
+                               at: locations["variables"] ?? section))
+        }
+        if !settings.subsetsFromGroups {
+            for name in settings.subsetFeatures where !names.contains(name) {
+                out.append(Located("causal.subsets.on names '\(name)', which is not a feature" + EditDistance.didYouMeanOrPeriod(name, among: names),
+                                   at: locations["subsets"] ?? section))
+            }
+            if settings.subsetComponents > data.pool.count {
+                out.append(Located("causal.subsets.gmm is \(settings.subsetComponents) components, more than the \(data.pool.count) "
+                                   + "rows of the pool.", at: locations["subsets"] ?? section))
+            }
+        }
+        return out
+    }
 
     public var strategy: String { role.rawValue }
     public var label: String { role == .global ? "causal global graph" : "causal \(role.rawValue) seed=\(seed)" }

@@ -19,8 +19,8 @@ extension EntropyTargetedCampaign {
             if let r = unlabelled.required("rows", "how many pool rows start unlabelled (a fraction of the pool or a count).") {
                 switch r.value {
                 case let .double(f) where f > 0 && f < 1: rows = .fraction(f)
-                case let .int(c) where c >= 1: rows = .count(c)
-                default: log.error(r, "etal.unlabelled.rows must be a fraction of the pool in (0, 1) or a positive count, not '\(r)'.")
+                case let .int(c) where c >= 1 && c <= 100_000_000: rows = .count(c)
+                default: log.error(r, "etal.unlabelled.rows must be a fraction of the pool in (0, 1) or a count from 1 to 100,000,000, not '\(r)'.")
                 }
             }
             for item in unlabelled["first"].map(log.list) ?? [] {
@@ -31,6 +31,7 @@ extension EntropyTargetedCampaign {
                 if let t = rule["target"], let range = log.mapping(t, "etal.unlabelled.first.target", keys: ["min", "max"]) {
                     lo = range["min"].flatMap { log.number($0, "target.min") }
                     hi = range["max"].flatMap { log.number($0, "target.max") }
+                    if let lo, let hi, lo > hi { log.error(t, "etal.unlabelled.first.target has min \(lo) above max \(hi), so no row could match.") }
                 }
                 if groups.isEmpty && lo == nil && hi == nil { log.error(item, "An etal.unlabelled.first rule needs `group`, `target` or both.") }
                 rules.append(RowRule(groups: groups, minTarget: lo, maxTarget: hi))
@@ -38,35 +39,41 @@ extension EntropyTargetedCampaign {
         }
         var representation = Representation(components: 32, columns: nil)
         if let r = map["representation"], let rep = log.mapping(r, "etal.representation", keys: ["pca", "columns"]) {
-            if let p = rep["pca"], let k = log.int(p, "etal.representation.pca") {
-                if k >= 1 { representation.components = k } else { log.error(p, "etal.representation.pca must be at least 1, got \(k).") }
+            if let p = rep["pca"], let k = log.int(p, "etal.representation.pca", in: 1...10_000, "(principal components)") {
+                representation.components = k
             }
             if let c = rep["columns"] {
                 representation = Representation(components: nil, columns: log.list(c).compactMap { log.string($0, "Each column") })
             }
         }
         var settings = EntropyTargetedLearner.Settings()
-        func positive(_ key: String) -> Int? {
-            guard let n = map[key], let v = log.int(n, "etal.\(key)") else { return nil }
-            if v >= 1 { return v }
-            log.error(n, "etal.\(key) must be at least 1, got \(v).")
-            return nil
+        /// Each count with its range: the bounds keep a typo from asking for days of work or
+        /// gigabytes of draws (draws × unlabelled rows numbers are held at once).
+        func count(_ key: String, _ range: ClosedRange<Int>, _ why: String) -> Int? {
+            guard let n = map[key] else { return nil }
+            return log.int(n, "etal.\(key)", in: range, why)
         }
-        if let v = positive("draws") { settings.draws = v }
-        if let v = positive("patience") { settings.patience = v }
+        if let v = count("draws", 1...100_000, "(posterior samples per unlabelled row; the paper uses 1,000)") { settings.draws = v }
+        if let v = count("patience", 1...10_000, "(iterations a group rests after being targeted)") { settings.patience = v }
         if let u = map["undefined_entropy"], let choice = log.choice(u, "etal.undefined_entropy",
                                                                       among: EntropyTargetedLearner.UndefinedEntropy.allCases.map(\.rawValue)) {
             settings.undefinedEntropy = EntropyTargetedLearner.UndefinedEntropy(rawValue: choice)!
         }
-        let iterations = positive("iterations") ?? 1000
-        let repetitions = positive("repetitions") ?? 30
+        let iterations = count("iterations", 1...1_000_000, "(acquisitions, one row each)") ?? 1000
+        let repetitions = count("repetitions", 1...10_000, "(fits of each evaluated model per measurement)") ?? 30
         let evaluateNames = map["evaluate"].map { e in log.list(e).compactMap { i in log.string(i, "Each evaluated model").map { Located($0, at: i.location) } } } ?? []
         let evaluate = evaluateNames.compactMap { context.model($0, role: "etal evaluated model", log: log) }
         let seeds = map["seeds"].map { SeedList.read($0, log: log) } ?? [0]
         guard evaluate.count == evaluateNames.count else { return [] }
+        var locations = ["": node.location]
+        locations["representation"] = map["representation"]?.location
+        locations["rows"] = map["unlabelled"]?.mapping?.first(where: { $0.key.string == "rows" })?.value.location
         return seeds.map {
-            EntropyTargetedCampaign(unlabelledRules: rules, unlabelledRows: rows, representation: representation, settings: settings,
-                                    maxIterations: iterations, evaluate: evaluate, repetitions: repetitions, seed: $0)
+            var campaign = EntropyTargetedCampaign(unlabelledRules: rules, unlabelledRows: rows, representation: representation,
+                                                   settings: settings, maxIterations: iterations, evaluate: evaluate,
+                                                   repetitions: repetitions, seed: $0)
+            campaign.locations = locations
+            return campaign
         }
     }
 }

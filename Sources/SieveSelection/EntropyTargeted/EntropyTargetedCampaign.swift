@@ -29,6 +29,39 @@ public struct EntropyTargetedCampaign: Campaign {
     public let evaluate: [NamedModel]
     public let repetitions: Int
     public let seed: Int
+    /// Where `unlabelled.rows`, `representation` (and the section, under "") are written, for data problems.
+    public var locations: [String: SourceLocation] = [:]
+
+    /// Unlabelled rows that leave nothing labelled, more components than features, columns that
+    /// are not features.
+    public func dataProblems(_ data: CampaignData) -> [Located<String>] {
+        guard let section = locations[""] else { return [] }
+        var out: [Located<String>] = []
+        let n = data.pool.count
+        if unlabelledRows.rows(inPool: n) >= n || { if case let .count(c) = unlabelledRows { return c >= n }; return false }() {
+            out.append(Located("etal.unlabelled.rows asks for \(unlabelledRows) of the \(n) pool rows unlabelled, which leaves no "
+                               + "labelled row to start from.", at: locations["rows"] ?? section))
+        }
+        if out.isEmpty, let groups = data.groups, division(data, groups: groups).labelled.isEmpty {
+            out.append(Located("etal.unlabelled.first matches every pool row, which leaves no labelled row to start from.",
+                               at: locations["rows"] ?? section))
+        }
+        if n < 2 {
+            out.append(Located("etal needs a pool of at least 2 rows, and this one has \(n).", at: section))
+        }
+        if let k = representation.components, k > data.store.featureCount {
+            out.append(Located("etal.representation.pca is \(k) components, more than the \(data.store.featureCount) features.",
+                               at: locations["representation"] ?? section))
+        }
+        if let columns = representation.columns {
+            for column in columns where !data.store.featureNames.contains(column) {
+                out.append(Located("etal.representation.columns names '\(column)', which is not a feature"
+                                   + EditDistance.didYouMeanOrPeriod(column, among: data.store.featureNames),
+                                   at: locations["representation"] ?? section))
+            }
+        }
+        return out
+    }
 
     public var strategy: String { "etal" }
     public var label: String { "etal seed=\(seed)" }

@@ -19,7 +19,10 @@ extension PruningCampaign {
             let guide = context.model(guideName, role: "pruning guide", log: log)
             let transfer = transferName.map { context.model($0, role: "pruning transfer model", log: log) }
             guard let guide, transfer.map({ $0 != nil }) ?? true else { continue }
-            campaigns.append(PruningCampaign(guide: guide, transfer: transfer ?? nil, parameters: parameters))
+            var campaign = PruningCampaign(guide: guide, transfer: transfer ?? nil, parameters: parameters)
+            campaign.locations = ["": item.location]
+            if let at = item.mapping?.first(where: { $0.key.string == "min_remaining" })?.value.location { campaign.locations["min_remaining"] = at }
+            campaigns.append(campaign)
         }
         return campaigns
     }
@@ -41,8 +44,8 @@ extension PruningCampaign {
         if let v = map["min_drop"], let x = log.number(v, "min_drop") {
             if x > 0 && x < 1 { parameters.minimumDrop = x } else { log.error(v, "min_drop is a fraction of the pool in (0, 1); got \(x).") }
         }
-        if let v = map["min_remaining"], let x = log.int(v, "min_remaining") {
-            if x >= 2 { parameters.minimumRemaining = x } else { log.error(v, "min_remaining must be at least 2, got \(x).") }
+        if let v = map["min_remaining"], let x = log.int(v, "min_remaining", in: 2...100_000_000, "(rows left when pruning stops)") {
+            parameters.minimumRemaining = x
         }
         if let transfer, transfer.value == guide { log.error(transfer.location, "The transfer model must differ from the guide.") }
         return (Located(guide, at: g.location), transfer, parameters)

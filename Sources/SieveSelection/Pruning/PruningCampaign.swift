@@ -23,6 +23,15 @@ public struct PruningCampaign: Campaign {
     public let guide: NamedModel
     public let transfer: NamedModel?
     public let parameters: PruningParameters
+    /// Where the campaign (under "") and its `min_remaining` are written, for data problems.
+    public var locations: [String: SourceLocation] = [:]
+
+    /// A `min_remaining` above the pool.
+    public func dataProblems(_ data: CampaignData) -> [Located<String>] {
+        guard let section = locations[""], parameters.minimumRemaining > data.pool.count else { return [] }
+        return [Located("min_remaining is \(parameters.minimumRemaining) rows, more than the \(data.pool.count) rows of the pool, "
+                        + "so pruning could not remove any row.", at: locations["min_remaining"] ?? section)]
+    }
 
     public init(guide: NamedModel, transfer: NamedModel?, parameters: PruningParameters) {
         self.guide = guide; self.transfer = transfer; self.parameters = parameters

@@ -59,7 +59,10 @@ extension SpecReader {
                 let group = m["space_group"].flatMap { c in log.string(c, "\(what).structure.space_group").map { Located($0, at: c.location) } }
                 var symprec = 0.1
                 if let p = m["symprec"], let v = log.number(p, "\(what).structure.symprec") {
-                    if v > 0 { symprec = v } else { log.error(p, "\(what).structure.symprec is a distance tolerance in Å and must be positive, got \(v).") }
+                    // spglib traps on a non-finite tolerance, so infinity must stop here.
+                    if v > 0 && v <= 10 { symprec = v } else {
+                        log.error(p, "\(what).structure.symprec is a distance tolerance in Å and must be in (0, 10], got \(v).")
+                    }
                 }
                 if let column { structure = StructureSpec(column: column, spaceGroupColumn: group, symprec: symprec) }
             }
@@ -76,16 +79,16 @@ extension SpecReader {
         }
         var sample: DatasetSample?
         if let n = map["sample"] {
-            if let rows = n.int {
-                if rows >= 1 { sample = DatasetSample(rows: rows, seed: 0, location: n.location) }
-                else { log.error(n, "\(what).sample is a number of rows and must be at least 1, got \(rows).") }
-            } else if let m = log.mapping(n, "\(what).sample", keys: ["rows", "seed"]) {
-                let rows = m.required("rows", "how many rows to keep.").flatMap { log.int($0, "\(what).sample.rows") }
-                let seed = m["seed"].flatMap { log.int($0, "\(what).sample.seed") } ?? 0
-                if let rows {
-                    if rows >= 1 { sample = DatasetSample(rows: rows, seed: seed, location: n.location) }
-                    else { log.error(n, "\(what).sample.rows must be at least 1, got \(rows).") }
+            if n.int != nil || n.isOversizedInteger {
+                if let rows = log.int(n, "\(what).sample", in: 1...maximumRows, "(a number of rows)") {
+                    sample = DatasetSample(rows: rows, seed: 0, location: n.location)
                 }
+            } else if let m = log.mapping(n, "\(what).sample", keys: ["rows", "seed"]) {
+                let rows = m.required("rows", "how many rows to keep.").flatMap {
+                    log.int($0, "\(what).sample.rows", in: 1...maximumRows, "(a number of rows)")
+                }
+                let seed = m["seed"].flatMap { log.int($0, "\(what).sample.seed") } ?? 0
+                if let rows { sample = DatasetSample(rows: rows, seed: seed, location: n.location) }
             }
         }
         guard let path, let target, let features else { return nil }
@@ -166,8 +169,8 @@ extension SpecReader {
         }
         let located = Located(name, at: nameNode.location)
         var sample: Int?
-        if let n = map["sample"], let count = log.int(n, "sample") {
-            if count >= 1 { sample = count } else { log.error(n, "sample is a number of rows and must be at least 1, got \(count).") }
+        if let n = map["sample"], let count = log.int(n, "sample", in: 1...maximumRows, "(a number of rows)") {
+            sample = count
         }
         switch (map["dataset"], map["where"]) {
         case let (dataset?, nil):
@@ -202,8 +205,8 @@ extension SpecReader {
         }
         var filter = RowFilterSpec(containsAny: [], location: node.location)
         if let e = map["elements"], let range = log.mapping(e, "where.elements", keys: rangeKeys) {
-            filter.minElements = range["min"].flatMap { log.int($0, "where.elements.min") }
-            filter.maxElements = range["max"].flatMap { log.int($0, "where.elements.max") }
+            filter.minElements = range["min"].flatMap { log.int($0, "where.elements.min", in: 1...118, "(distinct elements)") }
+            filter.maxElements = range["max"].flatMap { log.int($0, "where.elements.max", in: 1...118, "(distinct elements)") }
             if filter.minElements == nil && filter.maxElements == nil {
                 log.error(e, "where.elements needs `min`, `max` or both (numbers of distinct elements).")
             }
@@ -229,6 +232,9 @@ extension SpecReader {
             filter.maxTarget = range["max"].flatMap { log.number($0, "where.target.max") }
             if filter.minTarget == nil && filter.maxTarget == nil {
                 log.error(t, "where.target needs `min`, `max` or both.")
+            }
+            if let lo = filter.minTarget, let hi = filter.maxTarget, lo > hi {
+                log.error(t, "where.target has min \(lo) above max \(hi), so no row could match.")
             }
         }
         return filter

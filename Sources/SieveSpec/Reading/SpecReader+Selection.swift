@@ -17,15 +17,15 @@ extension SpecReader {
         guard let map = log.mapping(node, "explain", keys: explainKeys) else { return nil }
         var spec = ExplainSpec(location: node.location)
         if let m = map["method"] { _ = log.choice(m, "explain.method", among: ["permutation"]) }
-        if let r = map["repeats"], let n = log.int(r, "explain.repeats") {
-            if n >= 1 { spec.repeats = n } else { log.error(r, "explain.repeats must be at least 1, got \(n).") }
+        if let r = map["repeats"], let n = log.int(r, "explain.repeats", in: 1...10_000, "(shuffles per feature)") {
+            spec.repeats = n
         }
         if let o = map["split"], let split = log.string(o, "explain.split") {
             spec.split = Located(split == "id_test" ? "id" : split, at: o.location)
         }
         if let s = map["sizes"] { spec.sizes = readTrainSizes(s, log: log).map(\.value) }
-        if let t = map["top"], let n = log.int(t, "explain.top") {
-            if n >= 1 { spec.top = n } else { log.error(t, "explain.top must be at least 1, got \(n).") }
+        if let t = map["top"], let n = log.int(t, "explain.top", in: 1...100_000, "(features listed)") {
+            spec.top = n
         }
         return spec
     }

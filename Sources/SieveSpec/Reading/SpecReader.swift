@@ -89,8 +89,8 @@ public enum SpecReader {
         }
         let explain = top["explain"].flatMap { readExplain($0, log: log) }
         var maxRuns = Located(ExperimentSpec.defaultMaxRuns, at: root.location)
-        if let node = top["max_runs"], let value = log.int(node, "max_runs") {
-            if value >= 1 { maxRuns = Located(value, at: node.location) } else { log.error(node, "max_runs must be at least 1, got \(value).") }
+        if let node = top["max_runs"], let value = log.int(node, "max_runs", in: 1...100_000_000, "(runs in the grid)") {
+            maxRuns = Located(value, at: node.location)
         }
         let output: Located<String>
         if let node = top["output"], let text = log.string(node, "output") {
@@ -110,6 +110,10 @@ public enum SpecReader {
 
     // MARK: Grid
 
+    /// The most rows any count in a spec may name (training sizes, samples, campaign sizes): far
+    /// more than any dataset Sieve reads, and small enough that no buffer sized from it is absurd.
+    static let maximumRows = 100_000_000
+
     static func readTrainSizes(_ node: SpecNode?, log: SpecLog) -> [Located<TrainSize>] {
         guard let node else { return [Located(.fraction(1.0), at: SourceLocation(path: log.source.path, line: 1, column: 1))] }
         guard let items = node.list, !items.isEmpty else {
@@ -124,7 +128,10 @@ public enum SpecReader {
                     log.error(item, "The training fraction \(f) is outside (0, 1]; write a fraction of the pool, or an integer row count.")
                 }
             case let .int(c):
-                if c >= 2 { sizes.append(Located(.count(c), at: item.location)) } else {
+                if c > maximumRows {
+                    log.error(item, "The training size \(c) is too large: a count is at most \(SpecLog.grouped(maximumRows)) rows "
+                              + "(write 1.0 for the whole pool).")
+                } else if c >= 2 { sizes.append(Located(.count(c), at: item.location)) } else {
                     log.error(item, "The training size \(c) is too small: a count needs at least 2 rows (write 1.0 for the whole pool).")
                 }
             default:

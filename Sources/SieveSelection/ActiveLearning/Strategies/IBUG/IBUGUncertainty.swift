@@ -29,8 +29,8 @@ public struct IBUGUncertainty: AcquisitionStrategy {
         if let v = settings?["learning_rate"], let n = log.number(v, "xgb_uncertainty.learning_rate") { s.learningRate = n }
         if let v = settings?["lambda"], let n = log.number(v, "xgb_uncertainty.lambda") { s.lambda = n }
         if let v = settings?["max_depth"], let n = log.int(v, "xgb_uncertainty.max_depth") { s.maxDepth = n }
-        if let v = settings?["k"], let n = log.int(v, "xgb_uncertainty.k") {
-            if n >= 1 { s.k = n } else { log.error(v, "xgb_uncertainty.k must be at least 1, got \(n).") }
+        if let v = settings?["k"], let n = log.int(v, "xgb_uncertainty.k", in: 1...100_000, "(nearest training rows)") {
+            s.k = n
         }
         if let v = settings?["booster"], let choice = log.choice(v, "xgb_uncertainty.booster", among: Booster.allCases.map(\.rawValue)) {
             s.booster = Booster(rawValue: choice)!

@@ -19,11 +19,12 @@ public struct QueryByCommittee: AcquisitionStrategy {
             log.list(m).compactMap { i in log.string(i, "A committee member").map { Located($0, at: i.location) } }
         }
         var bootstrap: Int?
-        if let b = settings?["bootstrap"], let n = log.int(b, "qbc.bootstrap") {
-            if n >= 2 { bootstrap = n } else { log.error(b, "qbc.bootstrap needs at least 2 members, got \(n).") }
+        if let b = settings?["bootstrap"], let n = log.int(b, "qbc.bootstrap", in: 2...1_000, "(bootstrapped committee members)") {
+            bootstrap = n
             if names?.count != 1 { log.error(b, "qbc.bootstrap resamples one model: give `members: [<model>]` with one name.") }
         }
-        if let settings, bootstrap == nil, let names, names.count < 2 {
+        // A `bootstrap` out of range is reported above; it is not also "no bootstrap".
+        if let settings, bootstrap == nil, settings["bootstrap"] == nil, let names, names.count < 2 {
             log.error(settings.node, "A committee needs at least two members, or one with `bootstrap`.")
         }
         let members: [NamedModel]
