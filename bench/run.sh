@@ -3,7 +3,7 @@
 # the Magpie features of the full Matbench MP formation-energy data, 20,000 training rows,
 # 10 % test rows, the split of bench/reference/py_baseline.py (numpy seed 0).
 # usage: bench/run.sh VENV SIEVE_BENCH   (PARTS="models gbm scheduler al causal etal" by default; name fewer to run fewer)
-# The venv is made with $PYTHON (python3 by default; SciPy 1.18.1, the ET-AL reference's, needs Python >= 3.12).
+# The venv is made with $PYTHON (python3 by default); the pins were resolved on Python 3.11 (bench/requirements.txt).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 VENV=$1
@@ -15,10 +15,16 @@ part() { [[ " $PARTS " == *" $1 "* ]]; }
 WORK=data/bench
 mkdir -p "$WORK"
 
-if [ ! -x "$VENV/bin/python" ]; then
-  echo "Creating $VENV with the Python references (bench/requirements.txt)…"
+# The venv is (re)made whenever it lacks the stamp of the requirement files it was made from: a pip run
+# that failed half-way, or edited pins, never leave a venv that `make bench` would go on using.
+STAMP="$VENV/.sieve-requirements"
+if ! cmp -s <(cat bench/requirements.txt bench/requirements-lingam.txt) "$STAMP" 2>/dev/null; then
+  echo "Creating $VENV with the Python references (bench/requirements.txt, then bench/requirements-lingam.txt without its dependency pins)…"
+  rm -rf "$VENV"
   "${PYTHON:-python3}" -m venv "$VENV"
-  "$VENV/bin/pip" install -q -r bench/requirements.txt
+  "$VENV/bin/pip" install -q --disable-pip-version-check -r bench/requirements.txt
+  "$VENV/bin/pip" install -q --disable-pip-version-check --no-deps -r bench/requirements-lingam.txt
+  cat bench/requirements.txt bench/requirements-lingam.txt > "$STAMP"
 fi
 PY="$VENV/bin/python"
 DATA="$WORK/mp_e_form_magpie.csv"
@@ -103,7 +109,6 @@ echo
 echo "Causal discovery: DirectLiNGAM on QM9 (the paper's 9 descriptors + dipole as a sink), Sieve vs lingam 1.13.0 on the same rows"
 QM9=data/full/qm9_descriptors.csv
 [ -f "$QM9" ] || make data
-"$PY" -c "import lingam" 2>/dev/null || "$VENV/bin/pip" install -q -r bench/requirements.txt
 printf "%-8s %7s %12s %12s %8s %14s %14s %12s %10s\n" rows threads python_s sieve_s speedup python_cpu_s sieve_cpu_s order_equal max_dB
 for rows in 801 0; do
   repeats=$([ "$rows" = 0 ] && echo 1 || echo 5)
