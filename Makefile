@@ -55,7 +55,9 @@ test-browser: build
 ##       and compute QM9's RDKit descriptors (pinned RDKit in $(QM9_VENV))
 data:
 	python3 scripts/fetch_data.py full
-	[ -x $(QM9_VENV)/bin/python ] || { python3 -m venv $(QM9_VENV) && $(QM9_VENV)/bin/pip install -q -r scripts/requirements-qm9.txt; }
+	cmp -s scripts/requirements-qm9.txt $(QM9_VENV)/.sieve-requirements 2>/dev/null || { rm -rf $(QM9_VENV) && python3 -m venv $(QM9_VENV) \
+	  && $(QM9_VENV)/bin/pip install -q --disable-pip-version-check -r scripts/requirements-qm9.txt \
+	  && cp scripts/requirements-qm9.txt $(QM9_VENV)/.sieve-requirements; }
 	$(QM9_VENV)/bin/python scripts/prepare_qm9.py full
 	python3 scripts/prepare_matminer.py full
 
