@@ -15,9 +15,14 @@ BENCH_VENV := .venv-bench
 QM9_VENV := .venv-qm9
 FUZZ_SECONDS ?= 60
 
-.PHONY: run test test-slurm test-browser setup build data bench bench-smoke fuzz fuzz-keep clean
+.PHONY: help run test test-slurm test-browser setup build data bench bench-smoke fuzz fuzz-keep clean
 
-## setup: install the system packages Sieve needs (Debian's XGBoost 1.7.4, spglib, LAPACK/OpenBLAS, pkg-config, xmllint)
+## help: list these commands
+help:
+	@sed -n 's/^## //p' $(MAKEFILE_LIST)
+
+## setup: install the Debian packages Sieve needs when one is missing (with sudo when not root): libxgboost-dev
+##       (XGBoost 1.7.4), libsymspg-dev (spglib), liblapacke-dev, libopenblas-dev, pkg-config, libxml2-utils, python3-venv
 setup:
 	@missing=""; \
 	pkg-config --exists xgboost 2>/dev/null || missing="$$missing libxgboost-dev pkg-config"; \
@@ -81,5 +86,6 @@ fuzz:
 fuzz-keep:
 	scripts/fuzz-keep.sh
 
+## clean: remove the builds and the results (keeps data/ and the venvs)
 clean:
 	rm -rf .build .build-fuzz results/*/
