@@ -15,9 +15,14 @@ BENCH_VENV := .venv-bench
 QM9_VENV := .venv-qm9
 FUZZ_SECONDS ?= 60
 
-.PHONY: run test test-slurm test-browser setup build data bench fuzz fuzz-keep clean
+.PHONY: help run test test-slurm test-browser setup build data bench bench-smoke fuzz fuzz-keep clean
 
-## setup: install the system packages Sieve needs (Debian's XGBoost 1.7.4, spglib, LAPACK/OpenBLAS, pkg-config, xmllint)
+## help: list these commands
+help:
+	@sed -n 's/^## //p' $(MAKEFILE_LIST)
+
+## setup: install the Debian packages Sieve needs when one is missing (with sudo when not root): libxgboost-dev
+##       (XGBoost 1.7.4), libsymspg-dev (spglib), liblapacke-dev, libopenblas-dev, pkg-config, libxml2-utils, python3-venv
 setup:
 	@missing=""; \
 	pkg-config --exists xgboost 2>/dev/null || missing="$$missing libxgboost-dev pkg-config"; \
@@ -55,14 +60,23 @@ test-browser: build
 ##       and compute QM9's RDKit descriptors (pinned RDKit in $(QM9_VENV))
 data:
 	python3 scripts/fetch_data.py full
-	[ -x $(QM9_VENV)/bin/python ] || { python3 -m venv $(QM9_VENV) && $(QM9_VENV)/bin/pip install -q -r scripts/requirements-qm9.txt; }
+	cmp -s scripts/requirements-qm9.txt $(QM9_VENV)/.sieve-requirements 2>/dev/null || { rm -rf $(QM9_VENV) && python3 -m venv $(QM9_VENV) \
+	  && $(QM9_VENV)/bin/pip install -q --disable-pip-version-check -r scripts/requirements-qm9.txt \
+	  && cp scripts/requirements-qm9.txt $(QM9_VENV)/.sieve-requirements; }
 	$(QM9_VENV)/bin/python scripts/prepare_qm9.py full
 	python3 scripts/prepare_matminer.py full
 
-## bench: side-by-side speed and accuracy against scikit-learn and Python xgboost 1.7.4
+## bench: side-by-side speed and accuracy against scikit-learn, xgboost 1.7.4 and lingam 1.13.0 on the full data
+##       (PARTS="models gbm scheduler al causal etal" by default; fetches the data and runs `make data` if needed)
 bench: setup
-	$(SWIFT) build -c release --product sieve-bench
-	bench/run.sh $(BENCH_VENV) $$($(SWIFT) build -c release --show-bin-path)/sieve-bench
+	$(SWIFT) build -c release $(BUILD_FLAGS) --product sieve-bench
+	bench/run.sh $(BENCH_VENV) $$($(SWIFT) build -c release $(BUILD_FLAGS) --show-bin-path)/sieve-bench
+
+## bench-smoke: every part of the bench and its Python references on a few hundred rows of the committed samples
+##       (CI runs it after the tests; with BUILD_FLAGS="-Xswiftc -enable-testing" it reuses `make test`'s build)
+bench-smoke: setup
+	$(SWIFT) build -c release $(BUILD_FLAGS) --product sieve-bench
+	SMOKE=1 bench/run.sh $(BENCH_VENV) $$($(SWIFT) build -c release $(BUILD_FLAGS) --show-bin-path)/sieve-bench
 
 ## fuzz: libFuzzer on the spec reader, the CSV reader and loader, and the formula parser, FUZZ_SECONDS each (default 60)
 fuzz:
@@ -72,5 +86,6 @@ fuzz:
 fuzz-keep:
 	scripts/fuzz-keep.sh
 
+## clean: remove the builds and the results (keeps data/ and the venvs)
 clean:
 	rm -rf .build .build-fuzz results/*/

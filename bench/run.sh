@@ -3,33 +3,84 @@
 # the Magpie features of the full Matbench MP formation-energy data, 20,000 training rows,
 # 10 % test rows, the split of bench/reference/py_baseline.py (numpy seed 0).
 # usage: bench/run.sh VENV SIEVE_BENCH   (PARTS="models gbm scheduler al causal etal" by default; name fewer to run fewer)
-# The venv is made with $PYTHON (python3 by default; SciPy 1.18.1, the ET-AL reference's, needs Python >= 3.12).
+# SMOKE=1 (`make bench-smoke`, run by CI): every part and every Python reference on a few hundred rows of the
+# committed samples (experiments/data/), no full data, no `make data`; a minute or two once the venv exists.
+# Its tables check that the bench still runs, not how fast Sieve is; its files go to data/bench-smoke/.
+# The venv is made with $PYTHON (python3 by default); the pins were resolved on Python 3.11 (bench/requirements.txt).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 VENV=$1
 SIEVE_BENCH=$2
-N_TRAIN=${N_TRAIN:-20000}
 THREADS=${THREADS:-"1 2"}
 PARTS=${PARTS:-"models gbm scheduler al causal etal"}
 part() { [[ " $PARTS " == *" $1 "* ]]; }
-WORK=data/bench
-mkdir -p "$WORK"
-
-if [ ! -x "$VENV/bin/python" ]; then
-  echo "Creating $VENV with the Python references (bench/requirements.txt)…"
-  "${PYTHON:-python3}" -m venv "$VENV"
-  "$VENV/bin/pip" install -q -r bench/requirements.txt
+if [ "${SMOKE:-0}" = 1 ]; then
+  WORK=data/bench-smoke
+  SMOKE_ROWS=${SMOKE_ROWS:-600}          # the first rows of the committed MP sample
+  N_TRAIN=${N_TRAIN:-300}
+  AL_LABELLED=${AL_LABELLED:-0.5}        # 270 rows: IBUG's 100 nearest rows must be fewer than the labelled ones
+  GBM_SEEDS=${GBM_SEEDS:-1}
+  SCHEDULER_RUNS=${SCHEDULER_RUNS:-200}
+  QM9=experiments/data/qm9_sample.csv    # 10,000 molecules with the descriptors prepare_qm9.py computes
+  LINGAM_ROWS=${LINGAM_ROWS:-"300 0"}
+  LINGAM_REPEATS=${LINGAM_REPEATS:-1}
+  CAUSAL_RUNS=${CAUSAL_RUNS:-2}
+  CAUSAL_ITERATIONS=${CAUSAL_ITERATIONS:-5}
+  ETAL_LABELLED=${ETAL_LABELLED:-200}
+  ETAL_POOL=${ETAL_POOL:-60}
+  ETAL_ITERATIONS=${ETAL_ITERATIONS:-8}
+  export OMP_WAIT_POLICY=${OMP_WAIT_POLICY:-passive}   # spinning OpenMP threads make a busy CI machine crawl
+  echo "Smoke mode: every part on a few hundred rows of the committed samples; the times say nothing about speed."
+else
+  WORK=data/bench
+  N_TRAIN=${N_TRAIN:-20000}
+  AL_LABELLED=${AL_LABELLED:-0.1}
+  GBM_SEEDS=${GBM_SEEDS:-5}
+  SCHEDULER_RUNS=${SCHEDULER_RUNS:-10000}
+  QM9=data/full/qm9_descriptors.csv
+  LINGAM_ROWS=${LINGAM_ROWS:-"801 0"}
+  LINGAM_REPEATS=${LINGAM_REPEATS:-5}      # for the sampled rows; all rows are fitted once
+  CAUSAL_RUNS=${CAUSAL_RUNS:-10}
+  CAUSAL_ITERATIONS=${CAUSAL_ITERATIONS:-40}
+  ETAL_LABELLED=${ETAL_LABELLED:-1000000}  # every non-test row outside the pool
+  ETAL_POOL=${ETAL_POOL:-600}
+  ETAL_ITERATIONS=${ETAL_ITERATIONS:-1000}
 fi
+mkdir -p "$WORK"
+STARTED=$SECONDS
+LAP=$SECONDS
+lap() { echo "[$1: $((SECONDS - LAP)) s; bench so far $((SECONDS - STARTED)) s]"; LAP=$SECONDS; }
+
+# The venv is (re)made whenever it lacks the stamp of the requirement files it was made from: a pip run
+# that failed half-way, or edited pins, never leave a venv that `make bench` would go on using.
+STAMP="$VENV/.sieve-requirements"
+if ! cmp -s <(cat bench/requirements.txt bench/requirements-lingam.txt) "$STAMP" 2>/dev/null; then
+  echo "Creating $VENV with the Python references (bench/requirements.txt, then bench/requirements-lingam.txt without its dependency pins)…"
+  rm -rf "$VENV"
+  "${PYTHON:-python3}" -m venv "$VENV"
+  "$VENV/bin/pip" install -q --disable-pip-version-check -r bench/requirements.txt
+  "$VENV/bin/pip" install -q --disable-pip-version-check --no-deps -r bench/requirements-lingam.txt
+  cat bench/requirements.txt bench/requirements-lingam.txt > "$STAMP"
+fi
+lap venv
 PY="$VENV/bin/python"
 DATA="$WORK/mp_e_form_magpie.csv"
 SPLIT="$WORK/split_${N_TRAIN}_seed0.csv"
 if part models || part gbm || part al; then
-[ -f data/full/mp_e_form.csv ] || python3 scripts/fetch_data.py full
-if [ ! -f "$WORK/mp_e_form_magpie.csv" ]; then
+if [ "${SMOKE:-0}" = 1 ]; then
+  MP="$WORK/mp_e_form_${SMOKE_ROWS}.csv"
+  [ -f "$MP" ] || head -n $((SMOKE_ROWS + 1)) experiments/data/mp_e_form_sample.csv > "$MP"
+  DATA="$WORK/mp_e_form_${SMOKE_ROWS}_magpie.csv"
+else
+  MP=data/full/mp_e_form.csv
+  [ -f "$MP" ] || python3 scripts/fetch_data.py full
+fi
+if [ ! -f "$DATA" ]; then
   echo "Featurising with the reference script (bench/reference/featurize_magpie.py)…"
-  "$PY" bench/reference/featurize_magpie.py Sources/SieveData/Resources/magpie.csv data/full/mp_e_form.csv "$WORK/mp_e_form_magpie.csv"
+  "$PY" bench/reference/featurize_magpie.py Sources/SieveData/Resources/magpie.csv "$MP" "$DATA"
 fi
 [ -f "$SPLIT" ] || "$PY" bench/reference/split_indices.py "$DATA" "$N_TRAIN" 0 "$SPLIT"
+lap "MP data"
 fi
 
 field() { sed -n "s/.*[[:space:]]$1=\([^[:space:]]*\).*/\1/p" <<<"$2"; }
@@ -47,12 +98,13 @@ for model in rf xgb; do
     [ -n "$extra" ] && echo "         sieve: $extra"
   done
 done
+lap models
 fi
 
 if part gbm; then
 echo
 echo "Gradient boosting: native (kind gradient_boosting) vs libxgboost 1.7.4 through Sieve's C-API wrapper, same rows"
-echo "and split; mean fit+predict seconds and mean test RMSE over ${GBM_SEEDS:-5} seeds, each line's engines in processes of"
+echo "and split; mean fit+predict seconds and mean test RMSE over ${GBM_SEEDS} seeds, each line's engines in processes of"
 echo "their own (peak = resident memory during the fits; the benchmark's rows alone take the first ~50 MB)."
 echo "paper = 1000 rounds x 4 parallel trees, depth 6, eta 0.25, lambda 0.01, alpha 0.1, subsample 0.85, colsample_bytree 0.3,"
 echo "colsample_bylevel 0.5; hist = 500 rounds, depth 6, eta 0.1, no sampling."
@@ -63,8 +115,8 @@ export OMP_WAIT_POLICY=${OMP_WAIT_POLICY:-passive}
 printf "%-6s %-7s %9s %9s %8s %9s %9s %8s %8s %8s\n" config threads xgb_s native_s speedup rmse_xgb rmse_nat rmse_diff xgb_mb nat_mb
 for config in paper hist; do
   for t in $THREADS; do
-    xg=$(nice -n "${GBM_NICE:-0}" "$SIEVE_BENCH" gbm --data "$DATA" --split "$SPLIT" --config "$config" --engine xgboost --threads "$t" --seeds "${GBM_SEEDS:-5}")
-    nv=$(nice -n "${GBM_NICE:-0}" "$SIEVE_BENCH" gbm --data "$DATA" --split "$SPLIT" --config "$config" --engine native --threads "$t" --seeds "${GBM_SEEDS:-5}")
+    xg=$(nice -n "${GBM_NICE:-0}" "$SIEVE_BENCH" gbm --data "$DATA" --split "$SPLIT" --config "$config" --engine xgboost --threads "$t" --seeds "${GBM_SEEDS}")
+    nv=$(nice -n "${GBM_NICE:-0}" "$SIEVE_BENCH" gbm --data "$DATA" --split "$SPLIT" --config "$config" --engine native --threads "$t" --seeds "${GBM_SEEDS}")
     xs=$(field 'fit+predict_s' "$xg"); ns=$(field 'fit+predict_s' "$nv")
     xr=$(field rmse "$xg"); nr=$(field rmse "$nv")
     printf "%-6s %-7s %9s %9s %7.1fx %9s %9s %7.1f%% %8s %8s\n" "$config" "$t" "$xs" "$ns" \
@@ -73,40 +125,41 @@ for config in paper hist; do
     echo "         processor seconds: xgboost $(field cpu_s "$xg"), native $(field cpu_s "$nv"); native binning (once per dataset) $(field binning_s "$nv") s"
   done
 done
+lap gbm
 fi
 
 if part scheduler; then
 echo
-echo "Scheduler overhead: 10,000 trivial runs (the mean model) through plan, schedule, record and tables"
-"$SIEVE_BENCH" scheduler --runs 10000 --jobs 2
+echo "Scheduler overhead: $SCHEDULER_RUNS trivial runs (the mean model) through plan, schedule, record and tables"
+"$SIEVE_BENCH" scheduler --runs "$SCHEDULER_RUNS" --jobs 2
+lap scheduler
 fi
 
 if part al; then
 echo
-echo "Active learning: one iteration at 10 % labelled (fits of the paper's rf and xgb, plus scoring every unlabelled row)"
+echo "Active learning: one iteration at $(python3 -c "print(f'{100 * $AL_LABELLED:g}')") % labelled (fits of the paper's rf and xgb, plus scoring every unlabelled row)"
 AL_SPLIT="$WORK/split_all_seed0.csv"
 [ -f "$AL_SPLIT" ] || "$PY" bench/reference/split_indices.py "$DATA" 1000000 0 "$AL_SPLIT"
 printf "%-16s %7s %12s %12s %8s %13s %13s %s\n" strategy threads python_s sieve_s speedup py_scoring_s sv_scoring_s agreement
 for strategy in ${AL_STRATEGIES:-random qbc rf_uncertainty xgb_uncertainty}; do
   for t in ${AL_THREADS:-1}; do
-    sv=$("$SIEVE_BENCH" al --data "$DATA" --split "$AL_SPLIT" --strategy "$strategy" --threads "$t" --export "$WORK/al")
-    py=$("$PY" bench/reference/al_reference.py "$DATA" "$AL_SPLIT" "$strategy" "$t" "$WORK/al")
+    sv=$("$SIEVE_BENCH" al --data "$DATA" --split "$AL_SPLIT" --strategy "$strategy" --threads "$t" --labelled "$AL_LABELLED" --export "$WORK/al")
+    py=$("$PY" bench/reference/al_reference.py "$DATA" "$AL_SPLIT" "$strategy" "$t" "$WORK/al" "$AL_LABELLED")
     pys=$(field iteration_s "$py"); svs=$(field iteration_s "$sv")
     printf "%-16s %7s %12s %12s %7.1fx %13s %13s %s\n" "$strategy" "$t" "$pys" "$svs" "$(python3 -c "print($pys / $svs)")" \
       "$(field scoring_s "$py")" "$(field scoring_s "$sv")" "$(field spearman "$py")"
   done
 done
+lap al
 fi
 
 if part causal; then
 echo
 echo "Causal discovery: DirectLiNGAM on QM9 (the paper's 9 descriptors + dipole as a sink), Sieve vs lingam 1.13.0 on the same rows"
-QM9=data/full/qm9_descriptors.csv
 [ -f "$QM9" ] || make data
-"$PY" -c "import lingam" 2>/dev/null || "$VENV/bin/pip" install -q -r bench/requirements.txt
 printf "%-8s %7s %12s %12s %8s %14s %14s %12s %10s\n" rows threads python_s sieve_s speedup python_cpu_s sieve_cpu_s order_equal max_dB
-for rows in 801 0; do
-  repeats=$([ "$rows" = 0 ] && echo 1 || echo 5)
+for rows in $LINGAM_ROWS; do
+  repeats=$([ "$rows" = 0 ] && echo 1 || echo "$LINGAM_REPEATS")
   for t in ${LINGAM_THREADS:-1 2}; do
     sv=$("$SIEVE_BENCH" lingam --data "$QM9" --rows "$rows" --threads "$t" --repeats "$repeats" --export "$WORK/lingam")
     py=$("$PY" bench/reference/lingam_reference.py "$QM9" "$rows" "$t" "$WORK/lingam" "$repeats")
@@ -116,25 +169,26 @@ for rows in 801 0; do
   done
 done
 echo
-echo "The whole experiment: Gaussian-mixture subsets, the global graph, 10 seeded runs x 40 iterations x (causal, random)"
-"$SIEVE_BENCH" causal-selection --data "$QM9" --threads 2
+echo "The whole experiment: Gaussian-mixture subsets, the global graph, $CAUSAL_RUNS seeded runs x $CAUSAL_ITERATIONS iterations x (causal, random)"
+"$SIEVE_BENCH" causal-selection --data "$QM9" --threads 2 --runs "$CAUSAL_RUNS" --iterations "$CAUSAL_ITERATIONS"
+lap causal
 fi
 
 if part etal; then
 echo
 echo "ET-AL (Zhang et al. 2023) on flla_2015 formation energies by crystal system (spglib 2.8.0, symprec 0.1):"
-echo "a biased pool of ${ETAL_POOL:-600} rows, every other non-test row labelled; 32 principal components of the Magpie features"
+echo "a biased pool of $ETAL_POOL rows, $([ "$ETAL_LABELLED" = 1000000 ] && echo "every other non-test row" || echo "$ETAL_LABELLED other rows") labelled; 32 principal components of the Magpie features"
 [ -f "$WORK/etal_flla.csv" ] || "$PY" bench/reference/prepare_etal_data.py "$WORK"
 [ -f "$WORK/etal_flla_magpie.csv" ] || "$PY" bench/reference/featurize_magpie.py Sources/SieveData/Resources/magpie.csv "$WORK/etal_flla.csv" "$WORK/etal_flla_magpie.csv"
-ETAL_SPLIT="$WORK/etal_split_${ETAL_POOL:-600}.csv"
-[ -f "$ETAL_SPLIT" ] && [ -f "$WORK/etal_draws.f64" ] || "$PY" bench/reference/etal_split.py "$WORK/etal_flla.csv" "$WORK/etal_groups.csv" 1000000 "${ETAL_POOL:-600}" "$ETAL_SPLIT" "$WORK/etal_draws.f64"
+ETAL_SPLIT="$WORK/etal_split_${ETAL_LABELLED}_${ETAL_POOL}.csv"
+[ -f "$ETAL_SPLIT" ] && [ -f "$WORK/etal_draws.f64" ] || "$PY" bench/reference/etal_split.py "$WORK/etal_flla.csv" "$WORK/etal_groups.csv" "$ETAL_LABELLED" "$ETAL_POOL" "$ETAL_SPLIT" "$WORK/etal_draws.f64"
 ETAL_ARGS=("$WORK/etal_flla_magpie.csv" "$WORK/etal_groups.csv" "$ETAL_SPLIT")
 printf "%-7s %7s %11s %11s %8s %12s %12s %12s %12s %11s  %s\n" draws threads python_s sieve_s speedup py_iter_s sv_iter_s py_slowest_s sv_slowest_s iterations agreement
 for mode in shared seeded; do
   for t in ${ETAL_THREADS:-1}; do
     sv=$("$SIEVE_BENCH" etal --data "${ETAL_ARGS[0]}" --groups "${ETAL_ARGS[1]}" --split "${ETAL_ARGS[2]}" --mode "$mode" \
-         --draws "$WORK/etal_draws.f64" --threads "$t" --export "$WORK/etal")
-    py=$("$PY" bench/reference/etal_reference.py "${ETAL_ARGS[@]}" "$mode" 1000 "$t" "$WORK/etal" "$WORK/etal_draws.f64")
+         --draws "$WORK/etal_draws.f64" --threads "$t" --max-iterations "$ETAL_ITERATIONS" --export "$WORK/etal")
+    py=$("$PY" bench/reference/etal_reference.py "${ETAL_ARGS[@]}" "$mode" "$ETAL_ITERATIONS" "$t" "$WORK/etal" "$WORK/etal_draws.f64")
     pys=$(field campaign_s "$py"); svs=$(field campaign_s "$sv")
     printf "%-7s %7s %11s %11s %7.1fx %12s %12s %12s %12s %11s  %s\n" "$mode" "$t" "$pys" "$svs" "$(python3 -c "print($pys / $svs)")" \
       "$(field per_iteration_s "$py")" "$(field per_iteration_s "$sv")" "$(field slowest_iteration_s "$py")" \
@@ -143,10 +197,13 @@ for mode in shared seeded; do
   done
 done
 sv=$("$SIEVE_BENCH" etal --data "${ETAL_ARGS[0]}" --groups "${ETAL_ARGS[1]}" --split "${ETAL_ARGS[2]}" --mode shared \
-     --draws "$WORK/etal_draws.f64" --threads 2 --export "$WORK/etal-2threads")
+     --draws "$WORK/etal_draws.f64" --threads 2 --max-iterations "$ETAL_ITERATIONS" --export "$WORK/etal-2threads")
 same=$(cmp -s <(cut -d, -f1-4 "$WORK/etal/etal-sieve-shared.csv") <(cut -d, -f1-4 "$WORK/etal-2threads/etal-sieve-shared.csv") && echo yes || echo NO)
 echo "Sieve on 2 threads (shared draws): campaign $(field campaign_s "$sv") s, per iteration $(field per_iteration_s "$sv") s; same acquisitions and EI as on 1 thread: $same"
 echo "With Sieve's GP hyperparameters replayed (same draws): everything but the likelihood optimiser compared"
-py=$("$PY" bench/reference/etal_reference.py "${ETAL_ARGS[@]}" replay 1000 1 "$WORK/etal" "$WORK/etal_draws.f64")
+py=$("$PY" bench/reference/etal_reference.py "${ETAL_ARGS[@]}" replay "$ETAL_ITERATIONS" 1 "$WORK/etal" "$WORK/etal_draws.f64")
 echo "  iterations $(field iterations "$py") (Sieve $(field sieve_iterations "$py")), same prefix $(field same_prefix "$py"), EI max relative difference $(field ei_max_rel_diff_in_prefix "$py"), stop $(field stop "$py")"
+lap etal
 fi
+echo
+echo "Bench done in $((SECONDS - STARTED)) s (PARTS=\"$PARTS\"$([ "${SMOKE:-0}" = 1 ] && echo ", smoke mode"))."
