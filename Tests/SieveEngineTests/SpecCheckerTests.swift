@@ -62,7 +62,7 @@ import SieveSelection
               evaluate: [rf]
             """
         #expect(problems(text) == [
-            "2:140: dataset.sample must be between 1 and 100,000,000 (a number of rows), got 100000000000.",
+            "2:\(Self.column(of: "100000000000}", line: 2, in: text)): dataset.sample must be between 1 and 100,000,000 (a number of rows), got 100000000000.",
             "4:41: In the model 'gb': rounds must be between 1 and 100,000 (boosting rounds; each adds a tree), got 1000000000.",
             "4:72: In the model 'gb': num_parallel_tree must be between 1 and 1,000 (trees per round), got 5000.",
             "5:32: In the model 'xgb': rounds must be between 1 and 100,000 (boosting rounds; each adds a tree), got 200000.",
@@ -106,6 +106,13 @@ import SieveSelection
         ])
     }
 
+    /// The 1-based column where `needle` starts on line `line` of `text` (lines holding the
+    /// repository's path move with where the clone is).
+    static func column(of needle: String, line: Int, in text: String) -> Int {
+        let row = text.split(separator: "\n", omittingEmptySubsequences: false)[line - 1]
+        return row.distance(from: row.startIndex, to: row.range(of: needle)!.lowerBound) + 1
+    }
+
     /// YAML's .inf passed `symprec > 0` and `lambda >= 0`; spglib traps on it.
     @Test func infinityIsNotAPositiveNumber() {
         let text = """
@@ -115,7 +122,7 @@ import SieveSelection
               xgb: {kind: xgboost, lambda: .inf}
             """
         #expect(problems(text) == [
-            "2:153: dataset.structure.symprec is a distance tolerance in Å and must be in (0, 10], got inf.",
+            "2:\(Self.column(of: ".inf}}", line: 2, in: text)): dataset.structure.symprec is a distance tolerance in Å and must be in (0, 10], got inf.",
             "4:32: In the model 'xgb': lambda must be a finite number of at least 0, got inf.",
         ])
     }
