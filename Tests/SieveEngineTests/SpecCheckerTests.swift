@@ -29,6 +29,7 @@ import SieveSelection
               xgb: {kind: xgboost, rounds: -3, learning_rat: 0.1, subsample: 0}
               f2: {kind: random_forest, max_features: 1.5, trees: many}
               f3: {kind: svm}
+              knn: {kind: command, command: "python3 models/knn.py --k 5"}
             """
         #expect(problems(text) == [
             "4:14: Unknown model kind 'random_forrest'. Did you mean 'random_forest'?",
@@ -38,6 +39,7 @@ import SieveSelection
             "6:43: In the model 'f2': max_features as a fraction must be in (0, 1], got 1.5.",
             "6:55: trees must be an integer, not text ('many').",
             "7:14: Unknown model kind 'svm'. The kinds are: random_forest, xgboost, gradient_boosting, ridge, command, mean.",
+            "8:33: command is a list of words, run without a shell: write [python3, models/knn.py, --k, 5], not one string.",
         ])
     }
 

@@ -38,6 +38,13 @@ public struct CommandModel: ConfigurableModel, Equatable {
     public static let summary = "Any external program: Sieve writes train/test CSVs, runs it, and reads its predictions."
     public static let parameters: [ModelParameter<CommandModel>] = [
         ModelParameter("command", read: { node, log, model in
+            // Sieve runs no shell: a string with spaces would be one program name with spaces in it.
+            if let text = node.string, text.contains(where: \.isWhitespace) {
+                let words = text.split(whereSeparator: \.isWhitespace).map(String.init)
+                log.error(node, "command is a list of words, run without a shell: write [\(words.joined(separator: ", "))], not one string.")
+                model.command = words
+                return
+            }
             if let words = log.strings(node, "command") { model.command = words }
         }, text: { "[" + $0.command.joined(separator: ", ") + "]" }, check: { m in
             !m.command.isEmpty && !m.command[0].isEmpty ? nil : "command needs the program to run, e.g. [python3, models/knn.py]."
