@@ -15,20 +15,19 @@ public struct OutputStore: ExecutionStore {
     }
 
     public func claimRun(_ runID: String) -> ClaimResult {
-        guard runs.claim(runID) == nil else { return .heldElsewhere }
-        // Another process may have finished the run (and released its claim) since this one
-        // planned it: a claim on a finished run is given back, never run twice.
-        if runs.record(id: runID)?.status == .done {
-            runs.release(runID)
-            return .finished
-        }
-        return .ours
+        claim(runs.claim(runID) == nil, finished: runs.record(id: runID)?.status == .done) { runs.release(runID) }
     }
 
     public func claimCampaign(_ id: String) -> ClaimResult {
-        guard campaigns.claim(id) == nil else { return .heldElsewhere }
-        if campaigns.record(id: id)?.status == .done {
-            campaigns.release(id)
+        claim(campaigns.claim(id) == nil, finished: campaigns.record(id: id)?.status == .done) { campaigns.release(id) }
+    }
+
+    /// Another process may have finished the work (and released its claim) since this one
+    /// planned it: a claim on finished work is given back, never run twice.
+    private func claim(_ taken: Bool, finished: @autoclosure () -> Bool, release: () -> Void) -> ClaimResult {
+        guard taken else { return .heldElsewhere }
+        guard !finished() else {
+            release()
             return .finished
         }
         return .ours
