@@ -36,20 +36,22 @@ public struct RunExecutor: Sendable {
     /// same rows. Pruned sets: the `size` rows that survived pruning longest (the same for
     /// every seed; the seed then varies only the model's own randomness).
     public func trainingRows(for run: PlannedRun) throws -> [Int] {
-        let count = run.key.trainSize.rows(inPool: data.pool.count)
+        let pool = data.fold(run.key.fold).pool
+        let count = run.key.trainSize.rows(inPool: pool.count)
         if let campaign = run.campaign {
             guard let campaigns else { throw CampaignUnavailable(id: campaign, status: nil) }
             return Array(try campaigns.trainingOrder(campaign).prefix(count)).sorted()
         }
         var rng = Xoshiro256(seed: run.key.subsetSeed)
-        let order = rng.permutation(of: data.pool.count)
-        return order[..<count].map { data.pool[$0] }.sorted()
+        let order = rng.permutation(of: pool.count)
+        return order[..<count].map { pool[$0] }.sorted()
     }
 
     public func execute(_ run: PlannedRun, threads: Int) -> RunRecord {
         let key = run.key
+        let fold = data.fold(key.fold)
         var record = RunRecord(id: run.id, key: key, identity: run.identity, status: .failed,
-                               trainRows: key.trainSize.rows(inPool: data.pool.count), poolRows: data.pool.count,
+                               trainRows: key.trainSize.rows(inPool: fold.pool.count), poolRows: fold.pool.count,
                                splits: [], fitSeconds: 0, predictSeconds: 0)
         guard let model = models[key.model] else {
             record.error = "The run names the model '\(key.model)', which the spec does not define."
@@ -64,10 +66,10 @@ public struct RunExecutor: Sendable {
             let fitted = try model.fit(TrainingData(store: data.store, rows: rows, targets: rows.map { data.targets[$0] }),
                                        context: context)
             record.fitSeconds = Date().timeIntervalSince(fitStart)
-            var sets = data.testSets
+            var sets = fold.testSets
             if evaluateUnused {
                 let used = Set(rows)
-                let unused = data.pool.filter { !used.contains($0) }
+                let unused = fold.pool.filter { !used.contains($0) }
                 if !unused.isEmpty { sets.append(TestSet(name: "unused", rows: unused)) }
             }
             // One prediction call over every test set: one DMatrix for XGBoost, one command run for
@@ -87,7 +89,7 @@ public struct RunExecutor: Sendable {
                     predicted: slice, actual: set.rows.map { data.targets[$0] })))
             }
             if let explain, explain.sizes?.contains(key.trainSize) ?? true,
-               let split = data.testSets.first(where: { $0.name == explain.split }) {
+               let split = fold.testSets.first(where: { $0.name == explain.split }) {
                 record.attributions = try attributions(fitted, split: split, repeats: explain.repeats, seed: key.modelSeed)
             }
             record.status = .done

@@ -23,10 +23,13 @@ public struct DatasetProvenance: Sendable, Equatable, Codable {
 public struct ExperimentData: Sendable {
     public let store: FeatureStore
     public let targets: [Double]
-    /// Rows runs draw their training sets from, ascending.
+    /// Rows runs draw their training sets from, ascending (the first fold's under cross-validation).
     public let pool: [Int]
-    /// The ID test set ("id") first, then the OOD sets in spec order.
+    /// The ID test set ("id", or a fold's "held_out") first, then the OOD sets in spec order (the
+    /// first fold's under cross-validation).
     public let testSets: [TestSet]
+    /// Under cross-validation, each fold's pool and test sets; otherwise one entry, the above.
+    public var folds: [DataFold] = []
     public let provenance: [DatasetProvenance]
     /// What identifies each store row to a person: its formula, or its file and line.
     public let rowNames: [String]
@@ -36,6 +39,15 @@ public struct ExperimentData: Sendable {
     public var warnings: [String] = []
 
     public var splitNames: [String] { testSets.map(\.name) }
+
+    /// The pool and test sets of a run's fold (nil: the experiment has no folds).
+    public func fold(_ number: Int?) -> DataFold {
+        guard let number else { return folds[0] }
+        return folds[number - 1]
+    }
+
+    /// Whether runs are cut into cross-validation folds.
+    public var isCrossValidated: Bool { folds.first?.number != nil }
 
     /// What campaigns see of the data.
     public var campaignData: CampaignData {
@@ -86,15 +98,27 @@ public struct ExperimentData: Sendable {
         guard remaining.count >= 4 else {
             throw ExperimentError.tooFewRows(remaining: remaining.count, at: experiment.idTest.location)
         }
-        let holdout = RandomHoldout(fraction: experiment.idTest.fraction, seed: experiment.idTest.seed)
-        let (idTest, pool) = holdout.split(remaining)
+        let cut: [Fold]
+        if let cv = experiment.crossValidation {
+            do {
+                cut = try CrossValidation(cv.rule).folds(of: remaining, in: main)
+            } catch let problem as FoldProblem {
+                throw ExperimentError.problems([Located(problem.description, at: cv.location)])
+            }
+        } else {
+            let holdout = RandomHoldout(fraction: experiment.idTest.fraction, seed: experiment.idTest.seed)
+            let (idTest, pool) = holdout.split(remaining)
+            cut = [Fold(name: "", test: idTest, train: pool)]
+        }
+        let heldOutName = experiment.crossValidation?.rule.testSetName ?? "id"
+        let (idTest, pool) = (cut[0].test, cut[0].train)
 
         var matrix = main.features
         var targets = main.targets
         var rowNames = main.formulas ?? main.lines.map { "\(main.path):\($0)" }
         var groups = main.groups
         var originalRows = main.originalRows
-        var testSets = [TestSet(name: "id", rows: idTest)]
+        var testSets = [TestSet(name: heldOutName, rows: idTest)]
         let mainKeys = Set(main.compositions?.map(\.reducedKey) ?? [])
         for set in experiment.ood {
             switch set.source {
@@ -132,14 +156,22 @@ public struct ExperimentData: Sendable {
             store.originals = OriginalColumns(header: header, rows: originalRows, targetColumn: experiment.dataset.options.target)
         }
         if experiment.models.contains(where: { $0.regressor.usesBinnedFeatures }) {
-            store = store.binning(referenceRows: pool)
+            // Under cross-validation the bins are cut once on every row the folds cover (features
+            // only, never targets) and shared by every fold.
+            store = store.binning(referenceRows: experiment.crossValidation == nil ? pool : remaining)
         }
-        let data = ExperimentData(store: store, targets: targets, pool: pool, testSets: testSets, provenance: provenance,
+        var data = ExperimentData(store: store, targets: targets, pool: pool, testSets: testSets, provenance: provenance,
                                   rowNames: rowNames, groups: groups, warnings: warnings)
+        data.folds = cut.enumerated().map { k, fold in
+            DataFold(number: experiment.crossValidation == nil ? nil : k + 1, name: fold.name, pool: fold.train,
+                     testSets: [TestSet(name: heldOutName, rows: fold.test)] + testSets.dropFirst())
+        }
         // Sizes are checked against the data, never clamped: `[5000, 999999, 1.0]` ran three sizes on the same rows.
+        let smallest = data.folds.min { $0.pool.count < $1.pool.count }!
         for size in experiment.trainSizes {
-            if case let .count(c) = size, c > pool.count {
-                problems.append(Located("The training size \(c) is more than the \(pool.count) rows of the pool; use 1.0 for the whole pool.",
+            if case let .count(c) = size, c > smallest.pool.count {
+                let whose = smallest.number == nil ? "the pool" : "the training part of fold '\(smallest.name)'"
+                problems.append(Located("The training size \(c) is more than the \(smallest.pool.count) rows of \(whose); use 1.0 for the whole pool.",
                                         at: experiment.trainSizeLocations[size] ?? experiment.dataset.location))
             }
         }
@@ -154,6 +186,18 @@ public struct ExperimentData: Sendable {
         guard problems.isEmpty else { throw ExperimentError.problems(problems) }
         return data
     }
+}
+
+/// One fold's view of an experiment's data: the pool its runs draw from and the sets they are measured on.
+public struct DataFold: Sendable {
+    /// 1-based under cross-validation; nil for the single random holdout.
+    public let number: Int?
+    /// "1" … "k", or the held-out group, element or cluster ("" without cross-validation).
+    public let name: String
+    /// Ascending.
+    public let pool: [Int]
+    /// The fold's test rows first, then the OOD sets every fold shares.
+    public let testSets: [TestSet]
 }
 
 extension ExperimentData {

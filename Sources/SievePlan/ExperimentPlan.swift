@@ -37,7 +37,7 @@ public struct ExperimentPlan: Sendable {
     public let runs: [PlannedRun]
     public let campaigns: [PlannedCampaign]
 
-    /// Expands strategies × models × training sizes × seeds, sorted by key; campaigns whose result
+    /// Expands strategies × models × training sizes × folds × seeds, sorted by key; campaigns whose result
     /// runs train on (pruning) add a strategy each, whose runs depend on the campaign.
     public init(_ experiment: ResolvedExperiment, data: ExperimentData) {
         let dataDigest = Identity.data(experiment, data: data)
@@ -58,11 +58,13 @@ public struct ExperimentPlan: Sendable {
             for model in experiment.models {
                 let identity = Identity.run(model, data: strategy.data)
                 for size in experiment.trainSizes {
-                    let cost = Double(size.rows(inPool: data.pool.count))
-                    for seed in experiment.seeds {
-                        let key = RunKey(model: model.name, strategy: strategy.name, trainSize: size, seed: seed)
-                        runs.append(PlannedRun(key: key, id: identity.runID(for: key), identity: identity, cost: cost,
-                                               campaign: strategy.campaign))
+                    for fold in data.folds {
+                        let cost = Double(size.rows(inPool: fold.pool.count))
+                        for seed in experiment.seeds {
+                            let key = RunKey(model: model.name, strategy: strategy.name, trainSize: size, seed: seed, fold: fold.number)
+                            runs.append(PlannedRun(key: key, id: identity.runID(for: key), identity: identity, cost: cost,
+                                                   campaign: strategy.campaign))
+                        }
                     }
                 }
             }

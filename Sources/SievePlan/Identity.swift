@@ -34,8 +34,14 @@ public enum Identity {
     public static func data(_ experiment: ResolvedExperiment, data: ExperimentData) -> String {
         let files = data.provenance.map { "\($0.role)=\($0.sha256)/\($0.rows)" }.joined(separator: "|")
         let dataset = Fingerprint.of(experiment.dataset.options)
-        let splits = data.testSets.map { "\($0.name):\($0.rows.count)" }.joined(separator: ",")
-        let splitRule = "id=\(experiment.idTest.fraction)/\(experiment.idTest.seed)"
+        var splits = data.testSets.map { "\($0.name):\($0.rows.count)" }.joined(separator: ",")
+        var splitRule = "id=\(experiment.idTest.fraction)/\(experiment.idTest.seed)"
+        if let cv = experiment.crossValidation {
+            splitRule = "cv=\(cv.rule.canonical)"
+            splits = data.folds.map { fold in
+                "\(fold.name)[" + fold.testSets.map { "\($0.name):\($0.rows.count)" }.joined(separator: ",") + "]"
+            }.joined(separator: ",")
+        }
         let oodRules = experiment.ood.map(Fingerprint.of).joined(separator: "|")
         var unused = experiment.evaluateUnused ? "|unused" : ""
         if let explain = experiment.explain {

@@ -12,7 +12,10 @@ public struct ResolvedExperiment: Sendable {
     public let specPath: String
     public let description: String?
     public let dataset: ResolvedDataset
+    /// The random ID holdout; unused when `crossValidation` cuts folds instead.
     public let idTest: IDTestSplit
+    /// Cross-validation folds that replace the ID holdout.
+    public let crossValidation: ResolvedCrossValidation?
     public let ood: [ResolvedOOD]
     /// Models sorted by name.
     public let models: [NamedModel]

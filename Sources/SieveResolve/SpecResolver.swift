@@ -45,11 +45,14 @@ public enum SpecResolver {
             log.error(spec.selection.location ?? spec.root.location,
                       "selection turns random subsets off and adds no pruning: no run would be left.")
         }
+        let crossValidation = CrossValidationResolver.resolve(spec, campaigns: campaigns.count, log: log)
+        let folds = crossValidation.flatMap { CrossValidationResolver.knownFolds($0.rule) } ?? 1
         let strategies = (spec.selection.random ? 1 : 0) + campaigns.filter { $0.trainingStrategy != nil }.count
-        let units = strategies * reading.models.count * spec.trainSizes.count * spec.seeds.count + campaigns.count
+        let units = strategies * reading.models.count * spec.trainSizes.count * spec.seeds.count * folds + campaigns.count
         if units > spec.maxRuns.value {
             log.error(spec.maxRuns.location, "The grid would make \(units) runs and campaigns (\(strategies) strategies × "
-                      + "\(reading.models.count) models × \(spec.trainSizes.count) sizes × \(spec.seeds.count) seeds, plus "
+                      + "\(reading.models.count) models × \(spec.trainSizes.count) sizes × \(spec.seeds.count) seeds"
+                      + (folds > 1 ? " × \(folds) folds" : "") + ", plus "
                       + "\(campaigns.count) campaigns), more than the limit of \(spec.maxRuns.value); "
                       + "raise it with `max_runs: <n>` if you mean it.")
         }
@@ -59,7 +62,7 @@ public enum SpecResolver {
             name: spec.name, specPath: spec.specPath, description: spec.description, dataset: main,
             idTest: IDTestSplit(fraction: spec.splits.idTestFraction.value, seed: spec.splits.idTestSeed,
                                 location: spec.splits.idTestFraction.location),
-            ood: ood, models: models, trainSizes: spec.trainSizes.map(\.value), seeds: spec.seeds,
+            crossValidation: crossValidation, ood: ood, models: models, trainSizes: spec.trainSizes.map(\.value), seeds: spec.seeds,
             randomSubsets: spec.selection.random, evaluateUnused: spec.evaluateUnused, explain: explanation, campaigns: campaigns,
             redundancyTolerance: spec.redundancyTolerance, output: spec.output.value)
         for size in spec.trainSizes { experiment.trainSizeLocations[size.value] = size.location }
@@ -73,7 +76,13 @@ public enum SpecResolver {
     }
 
     static func explain(for explain: ExplainSpec, spec: ExperimentSpec, log: SpecLog) -> ExplainSettings? {
-        let splits = ["id"] + spec.splits.ood.map(\.name.value)
+        let heldOut = spec.splits.crossValidation.map { cv -> String in
+            switch cv.form {
+            case .random, .matbench: return "id"
+            default: return "held_out"
+            }
+        } ?? "id"
+        let splits = [heldOut] + spec.splits.ood.map(\.name.value)
         var ok = true
         if !splits.contains(explain.split.value) {
             ok = false

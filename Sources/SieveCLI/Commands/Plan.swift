@@ -23,9 +23,10 @@ struct Plan: ParsableCommand {
             var counts: [RunState.Status: Int] = [:]
             for state in states {
                 counts[state.status, default: 0] += 1
-                let n = state.run.key.trainSize.rows(inPool: data.pool.count)
+                let n = state.run.key.trainSize.rows(inPool: data.fold(state.run.key.fold).pool.count)
                 var line = "\(state.run.id)  \(state.status.rawValue.padding(11))  \(state.run.key.model)  \(state.run.key.strategy)  "
                     + "size=\(state.run.key.trainSize) (\(n) rows)  seed=\(state.run.key.seed)"
+                    + (state.run.key.fold.map { "  fold=\($0) (\(data.fold($0).name))" } ?? "")
                 if let detail = state.detail, state.status != .done {
                     line += "  — " + (state.status == .stale ? "reruns: " : "") + detail.firstLine
                 }

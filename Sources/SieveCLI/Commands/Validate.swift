@@ -22,6 +22,13 @@ struct Validate: ParsableCommand {
 /// Short descriptions shared by the commands.
 enum Describe {
     static func data(_ data: ExperimentData) -> String {
+        if data.isCrossValidated {
+            let pools = data.folds.map(\.pool.count), tests = data.folds.map { $0.testSets[0].rows.count }
+            let others = data.testSets.dropFirst().map { "\($0.name) \($0.rows.count)" }
+            return "\(data.store.featureCount) features, \(NumberText.counted(data.folds.count, "fold")) "
+                + "(training parts \(pools.min()!)–\(pools.max()!) rows, '\(data.testSets[0].name)' parts \(tests.min()!)–\(tests.max()!) rows)"
+                + (others.isEmpty ? "" : ", test sets: " + others.joined(separator: ", "))
+        }
         let sets = data.testSets.map { "\($0.name) \($0.rows.count)" }.joined(separator: ", ")
         return "\(data.store.featureCount) features, pool \(data.pool.count) rows, test sets: \(sets)"
     }

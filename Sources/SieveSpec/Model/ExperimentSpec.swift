@@ -86,11 +86,34 @@ public struct DatasetSample: Sendable, Equatable {
     public var location: SourceLocation
 }
 
-/// The in-distribution holdout and the out-of-distribution test sets.
+/// The in-distribution holdout (or cross-validation folds) and the out-of-distribution test sets.
 public struct SplitsSpec: Sendable, Equatable {
     public var idTestFraction: Located<Double>
     public var idTestSeed: Int
     public var ood: [OODSpec]
+    /// Folds that replace the random ID holdout.
+    public var crossValidation: CrossValidationSpec? = nil
+}
+
+/// `splits.cv`: how the rows left after the OOD rules are cut into folds.
+public struct CrossValidationSpec: Sendable, Equatable {
+    public enum Form: Sendable, Equatable {
+        /// scikit-learn's shuffled KFold with this seed.
+        case random(folds: Int, seed: Int)
+        /// Matbench v0.1's folds.
+        case matbench
+        /// Whole groups of the dataset's `group` held out.
+        case group(folds: Int?, seed: Int)
+        /// Whole chemical systems held out.
+        case chemicalSystem(folds: Int?, seed: Int)
+        /// Leave-one-element-out, for the listed elements or every element in at least `minCompounds` rows.
+        case element(elements: [Located<String>], minCompounds: Int?)
+        /// Leave-one-cluster-out on k-means clusters of the standardised features.
+        case cluster(clusters: Int, seed: Int)
+    }
+
+    public var form: Form
+    public var location: SourceLocation
 }
 
 /// One named out-of-distribution test set.

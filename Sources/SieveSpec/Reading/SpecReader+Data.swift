@@ -5,7 +5,9 @@ extension SpecReader {
                               "structure", "group"]
     static let duplicateChoices = ["lowest", "highest", "mean", "first", "all"]
     static let featureKeys = ["magpie", "columns", "exclude", "structure"]
-    static let splitKeys = ["id_test", "ood"]
+    static let splitKeys = ["id_test", "ood", "cv"]
+    static let crossValidationKeys = ["by", "folds", "seed", "elements", "min_compounds", "clusters"]
+    static let crossValidationForms = ["random", "group", "chemical_system", "element", "cluster"]
     static let idTestKeys = ["fraction", "seed"]
     static let oodKeys = ["name", "dataset", "drop_overlap", "where", "sample"]
     static let whereKeys = ["elements", "contains", "target", "group"]
@@ -136,11 +138,16 @@ extension SpecReader {
             }
             if let s = id["seed"], let value = log.int(s, "splits.id_test.seed") { seed = value }
         }
+        let crossValidation = map["cv"].flatMap { readCrossValidation($0, log: log) }
+        if crossValidation != nil, let id = map.keyNode("id_test") {
+            log.error(id, "splits gives both `id_test` and `cv`: cross-validation tests on each fold in turn, so it replaces "
+                      + "the random ID holdout; remove one.")
+        }
         var ood: [OODSpec] = []
         if let list = map["ood"] {
             guard let items = list.list else {
                 log.error(list, "splits.ood must be a list of named test sets, each with `dataset` or `where`.")
-                return SplitsSpec(idTestFraction: fraction, idTestSeed: seed, ood: [])
+                return SplitsSpec(idTestFraction: fraction, idTestSeed: seed, ood: [], crossValidation: crossValidation)
             }
             var seen: [String: SourceLocation] = [:]
             for item in items {
@@ -154,10 +161,64 @@ extension SpecReader {
                 if let spec = readOOD(item, log: log, folder: folder) { ood.append(spec) }
             }
         }
-        return SplitsSpec(idTestFraction: fraction, idTestSeed: seed, ood: ood)
+        return SplitsSpec(idTestFraction: fraction, idTestSeed: seed, ood: ood, crossValidation: crossValidation)
     }
 
-    static let reservedSplitNames = ["id", "pool", "unused"]
+    /// `cv: matbench`, or a mapping: `{folds: 5, seed: 0}` (random k-fold), `{by: group | chemical_system,
+    /// folds?: k}`, `{by: element, elements: [...] | min_compounds: n}`, `{by: cluster, clusters: k}`.
+    static func readCrossValidation(_ node: SpecNode, log: SpecLog) -> CrossValidationSpec? {
+        if let word = node.string {
+            guard word == "matbench" else {
+                log.error(node, "splits.cv '\(word)' is not a protocol Sieve knows; write `cv: matbench` for Matbench v0.1's folds, "
+                          + "or a mapping such as `cv: {folds: 5, seed: 0}`.")
+                return nil
+            }
+            return CrossValidationSpec(form: .matbench, location: node.location)
+        }
+        guard let map = log.mapping(node, "splits.cv", keys: crossValidationKeys) else { return nil }
+        let by = map["by"].flatMap { log.choice($0, "splits.cv.by", among: crossValidationForms) } ?? (map["by"] == nil ? "random" : nil)
+        guard let by else { return nil }
+        let seed = map["seed"].flatMap { log.int($0, "splits.cv.seed", in: 0...Int(UInt32.max), "(numpy's seed range)") } ?? 0
+        let folds = map["folds"].flatMap { log.int($0, "splits.cv.folds", in: 2...1_000, "(the number of folds)") }
+        func refuse(_ keys: [String], _ why: String) {
+            for key in keys { if let k = map.keyNode(key) { log.error(k, "splits.cv.\(key) \(why)") } }
+        }
+        let form: CrossValidationSpec.Form
+        switch by {
+        case "random":
+            refuse(["elements", "min_compounds", "clusters"], "applies only to `by: element` or `by: cluster`.")
+            guard let n = folds else {
+                if map["folds"] == nil { log.error(node, "splits.cv needs `folds` (for example `cv: {folds: 5, seed: 0}`), or `cv: matbench`.") }
+                return nil
+            }
+            form = .random(folds: n, seed: seed)
+        case "group", "chemical_system":
+            refuse(["elements", "min_compounds", "clusters"], "applies only to `by: element` or `by: cluster`.")
+            if map["folds"] != nil && folds == nil { return nil }
+            form = by == "group" ? .group(folds: folds, seed: seed) : .chemicalSystem(folds: folds, seed: seed)
+        case "element":
+            refuse(["folds", "seed", "clusters"], "does not apply to `by: element`: each element is a fold of its own.")
+            let elements = map["elements"].map { log.list($0).compactMap { item in
+                log.string(item, "Each element of splits.cv.elements").map { Located($0, at: item.location) } } } ?? []
+            let minimum = map["min_compounds"].flatMap { log.int($0, "splits.cv.min_compounds", in: 1...maximumRows) }
+            if map["elements"] == nil && map["min_compounds"] == nil {
+                log.error(node, "splits.cv with `by: element` needs `elements: [O, F, …]` or `min_compounds: n` (every element in at least n rows).")
+                return nil
+            }
+            if let both = map.keyNode("min_compounds"), map["elements"] != nil {
+                log.error(both, "splits.cv gives both `elements` and `min_compounds`; give one.")
+            }
+            form = .element(elements: elements, minCompounds: minimum)
+        default:
+            refuse(["folds", "elements", "min_compounds"], "does not apply to `by: cluster`: each cluster is a fold of its own.")
+            guard let clustersNode = map.required("clusters", "how many k-means clusters to hold out in turn (for example 10)."),
+                  let clusters = log.int(clustersNode, "splits.cv.clusters", in: 2...1_000) else { return nil }
+            form = .cluster(clusters: clusters, seed: seed)
+        }
+        return CrossValidationSpec(form: form, location: node.location)
+    }
+
+    static let reservedSplitNames = ["id", "pool", "unused", "held_out"]
 
     static func readOOD(_ node: SpecNode, log: SpecLog, folder: String) -> OODSpec? {
         guard let map = log.mapping(node, "An OOD test set", keys: oodKeys) else { return nil }

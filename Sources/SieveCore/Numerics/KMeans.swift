@@ -1,18 +1,21 @@
 import Foundation
-import SieveCore
 
 /// k-means clustering: greedy k-means++ seeding, then Lloyd iterations.
 ///
 /// Arthur & Vassilvitskii, "k-means++: the advantages of careful seeding", SODA 2007, with the greedy
 /// variant scikit-learn uses (2 + ⌊ln k⌋ candidates per new centre, the one lowering the potential
 /// most is kept); Lloyd's iterations stop when the centres move less (squared, summed) than
-/// 10⁻⁴ × the mean feature variance, as scikit-learn's `tol`. Used to start ``GaussianMixture``.
-struct KMeans {
-    var clusters: Int
-    var maxIterations = 300
+/// 10⁻⁴ × the mean feature variance, as scikit-learn's `tol`. Starts SieveCausal's Gaussian mixtures and cuts leave-one-cluster-out folds.
+public struct KMeans: Sendable {
+    public var clusters: Int
+    public var maxIterations = 300
+
+    public init(clusters: Int, maxIterations: Int = 300) {
+        self.clusters = clusters; self.maxIterations = maxIterations
+    }
 
     /// Cluster labels of the rows of `x` (row-major, `d` columns).
-    func labels(_ x: [Double], rows n: Int, columns d: Int, rng: inout Xoshiro256) -> [Int] {
+    public func labels(_ x: [Double], rows n: Int, columns d: Int, rng: inout Xoshiro256) -> [Int] {
         var centres = seed(x, rows: n, columns: d, rng: &rng)
         var labels = [Int](repeating: 0, count: n)
         var featureVariance = 0.0
