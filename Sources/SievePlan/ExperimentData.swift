@@ -96,7 +96,7 @@ public struct ExperimentData: Sendable {
         }
         let remaining = (0..<main.count).filter { !removed.contains($0) }
         guard remaining.count >= 4 else {
-            throw ExperimentError.tooFewRows(remaining: remaining.count, at: experiment.idTest.location)
+            throw ExperimentError.tooFewRows(remaining: remaining.count, at: experiment.crossValidation?.location ?? experiment.idTest.location)
         }
         let cut: [Fold]
         if let cv = experiment.crossValidation {
@@ -222,8 +222,8 @@ public enum ExperimentError: Error, Sendable, CustomStringConvertible {
         case let .emptyTestSet(name, at):
             return "\(at): error: The test set '\(name)' has no rows; loosen its rule or check its data."
         case let .tooFewRows(remaining, at):
-            return "\(at): error: Only \(remaining) rows are left for the ID test set and the pool after the OOD rules; "
-                + "the experiment needs at least 4."
+            return "\(at): error: Only \(remaining) rows are left after the OOD rules for the ID test set and the pool "
+                + "(or the cross-validation folds); the experiment needs at least 4."
         case let .featureMismatch(name, at):
             return "\(at): error: The test set '\(name)' yields different feature columns from the main dataset."
         case let .problems(list):

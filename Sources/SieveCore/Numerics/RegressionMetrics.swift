@@ -8,6 +8,8 @@ public struct RegressionMetrics: Sendable, Equatable, Codable {
     public var r2: Double
     /// Number of rows evaluated.
     public var count: Int
+    /// The largest absolute error (Matbench's `max_error`); nil in records stored before Sieve kept it.
+    public var maxError: Double?
 
     public init(rmse: Double, mae: Double, r2: Double, count: Int) {
         self.rmse = rmse; self.mae = mae; self.r2 = r2; self.count = count
@@ -19,11 +21,12 @@ public struct RegressionMetrics: Sendable, Equatable, Codable {
                      "Got \(predicted.count) predictions for \(actual.count) targets.")
         precondition(!actual.isEmpty, "Metrics need at least one row.")
         let n = Double(actual.count)
-        var squared = 0.0, absolute = 0.0, sum = 0.0
+        var squared = 0.0, absolute = 0.0, sum = 0.0, largest = 0.0
         for i in actual.indices {
             let e = predicted[i] - actual[i]
             squared += e * e
             absolute += Swift.abs(e)
+            largest = Swift.max(largest, Swift.abs(e))
             sum += actual[i]
         }
         let mean = sum / n
@@ -31,5 +34,6 @@ public struct RegressionMetrics: Sendable, Equatable, Codable {
         for y in actual { total += (y - mean) * (y - mean) }
         self.init(rmse: (squared / n).squareRoot(), mae: absolute / n,
                   r2: total > 0 ? 1 - squared / total : .nan, count: actual.count)
+        maxError = largest
     }
 }

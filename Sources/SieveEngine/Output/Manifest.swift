@@ -11,6 +11,9 @@ struct Manifest: Codable {
     struct Split: Codable { var name: String; var rows: Int; var rule: String }
     struct Runs: Codable { var planned: Int; var done: Int; var failed: Int; var ranNow: Int; var reused: Int }
     struct Machine: Codable { var cores: Int; var jobs: Int?; var threadsPerRun: Int? }
+    /// A cross-validation fold: its name and its rows.
+    struct Fold: Codable { var number: Int; var name: String; var trainRows: Int; var testRows: Int }
+    struct CrossValidation: Codable { var rule: String; var folds: [Fold] }
 
     var name: String
     var spec: String
@@ -31,6 +34,8 @@ struct Manifest: Codable {
     /// When `sieve report` last rewrote the outputs; `started`, `finished`, `machine` and
     /// `runs.ranNow` stay those of the `sieve run` that made the records.
     var reported: String?
+    /// The folds, under cross-validation (`poolRows` and the first split are then the first fold's).
+    var crossValidation: CrossValidation? = nil
 
     static func ruleDescription(_ ood: ResolvedOOD) -> String {
         switch ood.source {

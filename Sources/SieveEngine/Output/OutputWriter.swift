@@ -45,6 +45,15 @@ struct OutputWriter {
             ("redundancy_by_size.csv", results.verdict.bySizeCSV()),
             ("curves_by_strategy.csv", StrategyCurves.csv(results.groups, splits: data.splitNames + ["unused"])),
         ]
+        if let cv = experiment.crossValidation {
+            let rows = FoldTables.summary(results.groups, splits: splits)
+            let names = Dictionary(uniqueKeysWithValues: data.folds.map { ($0.number ?? 0, $0.name) })
+            texts += [("folds.csv", FoldTables.csv(results.groups, splits: splits, foldNames: names)),
+                      ("cv_summary.csv", FoldTables.summaryCSV(rows)),
+                      ("cv_summary.md", FoldTables.summaryMarkdown(rows, title: "Cross-validation — \(experiment.name)",
+                                                               rule: cv.rule.summary.prefix(1).uppercased() + cv.rule.summary.dropFirst(),
+                                                               units: units))]
+        }
         texts += results.campaigns.flatMap(\.files)
         if !plan.campaigns.isEmpty { texts.append(("campaigns.csv", campaignTable(results))) }
         if let bias = try biasTables(results) { texts += bias }
@@ -89,7 +98,8 @@ struct OutputWriter {
     /// bias.csv and bias.md, when the data has groups: the pool, the ID test set, every training
     /// set of the grid (recomputed from the plan, as the runs drew them) and every campaign's.
     private func biasTables(_ results: ResultSet) throws -> [(String, String)]? {
-        guard let groups = data.groups else { return nil }
+        // Under cross-validation every fold has its own pool; the bias tables describe one pool.
+        guard let groups = data.groups, !data.isCrossValidated else { return nil }
         func summary(_ name: String, _ rows: [Int]) -> BiasSummary {
             BiasSummary(set: name, labels: rows.map { data.targets[$0] }, groups: rows.map { groups[$0] })
         }
@@ -121,8 +131,9 @@ struct OutputWriter {
             software: .init(sieve: SieveVersion.version, commit: SieveVersion.commit, xgboost: XGBoostLibrary.version),
             dataset: experiment.dataset.description, datasets: data.provenance,
             poolRows: data.pool.count,
-            splits: [Manifest.Split(name: "id", rows: data.testSets[0].rows.count,
-                                    rule: "random \(experiment.idTest.fraction) of the rows left after the OOD rules, "
+            splits: [Manifest.Split(name: data.testSets[0].name, rows: data.testSets[0].rows.count,
+                                    rule: experiment.crossValidation.map { "fold 1 of \($0.rule.summary), of the rows left after the OOD rules" }
+                                        ?? "random \(experiment.idTest.fraction) of the rows left after the OOD rules, "
                                         + "seed \(experiment.idTest.seed)")]
                 + zip(experiment.ood, data.testSets.dropFirst()).map {
                     Manifest.Split(name: $0.name, rows: $1.rows.count, rule: Manifest.ruleDescription($0))
@@ -136,7 +147,12 @@ struct OutputWriter {
                         ranNow: ranNow, reused: max(0, results.records.count - ranNow)),
             machine: last?.machine ?? .init(cores: invocation.cores, jobs: invocation.jobs, threadsPerRun: invocation.threadsPerRun),
             started: last?.started ?? Manifest.timestamp(invocation.started), finished: last?.finished ?? Manifest.timestamp(Date()),
-            reported: last.map { _ in Manifest.timestamp(Date()) })
+            reported: last.map { _ in Manifest.timestamp(Date()) },
+            crossValidation: experiment.crossValidation.map { cv in
+                Manifest.CrossValidation(rule: cv.rule.summary, folds: data.folds.map {
+                    Manifest.Fold(number: $0.number ?? 0, name: $0.name, trainRows: $0.pool.count, testRows: $0.testSets[0].rows.count)
+                })
+            })
     }
 
     /// campaigns.csv: every planned campaign with its status, iterations and error.

@@ -36,14 +36,16 @@ public enum RMSETable {
     /// none of whose runs finished get a row of dashes.
     public static func markdown(_ groups: [ResultGroup], splits: [String], title: String, units: String?,
                                 completeness: Completeness.Table? = nil) -> String {
+        let crossValidated = groups.contains { $0.runs.contains { $0.key.fold != nil } }
         let incomplete = completeness.map { !$0.isComplete } ?? false
         let strategies = Set(groups.map(\.strategy))
         let showStrategy = strategies.count > 1 || strategies.first.map { $0 != "random" } ?? false
         var header = ["model"] + (showStrategy ? ["strategy"] : []) + ["train size", "n_train"]
-        header += splits.map { $0 == "id" ? "ID test" : "OOD: \($0)" }
+        header += splits.map { $0 == "id" ? "ID test" : $0 == "held_out" ? "held-out fold" : "OOD: \($0)" }
         var lines = ["# \(title)", "",
-                     "Test RMSE\(units.map { " (\($0))" } ?? ""), mean ± standard deviation over seeds "
-                        + "(n = seeds per row).", "",
+                     "Test RMSE\(units.map { " (\($0))" } ?? ""), mean ± standard deviation over "
+                        + (crossValidated ? "folds and seeds (n = fold × seed runs per row; `cv_summary.md` and `folds.csv` "
+                           + "give each fold)." : "seeds (n = seeds per row)."), "",
                      "| " + header.joined(separator: " | ") + " | n |" + (incomplete ? " status |" : ""),
                      "|" + Array(repeating: "---|", count: header.count + 1 + (incomplete ? 1 : 0)).joined()]
         for group in groups {
