@@ -45,14 +45,16 @@ struct OutputWriter {
             ("redundancy_by_size.csv", results.verdict.bySizeCSV()),
             ("curves_by_strategy.csv", StrategyCurves.csv(results.groups, splits: data.splitNames + ["unused"])),
         ]
+        var cvSection: (String, String)?
         if let cv = experiment.crossValidation {
             let rows = FoldTables.summary(results.groups, splits: splits)
             let names = Dictionary(uniqueKeysWithValues: data.folds.map { ($0.number ?? 0, $0.name) })
+            let summary = FoldTables.summaryMarkdown(rows, title: "Cross-validation — \(experiment.name)",
+                                                     rule: cv.rule.summary.prefix(1).uppercased() + cv.rule.summary.dropFirst(),
+                                                     units: units)
             texts += [("folds.csv", FoldTables.csv(results.groups, splits: splits, foldNames: names)),
-                      ("cv_summary.csv", FoldTables.summaryCSV(rows)),
-                      ("cv_summary.md", FoldTables.summaryMarkdown(rows, title: "Cross-validation — \(experiment.name)",
-                                                               rule: cv.rule.summary.prefix(1).uppercased() + cv.rule.summary.dropFirst(),
-                                                               units: units))]
+                      ("cv_summary.csv", FoldTables.summaryCSV(rows)), ("cv_summary.md", summary)]
+            cvSection = ("Cross-validation", HTMLReport.markdownTable(summary))
         }
         texts += results.campaigns.flatMap(\.files)
         if !plan.campaigns.isEmpty { texts.append(("campaigns.csv", campaignTable(results))) }
@@ -63,7 +65,7 @@ struct OutputWriter {
             + Figures.idVersusOOD(results.groups, splits: data.splitNames, units: units)
         figures += results.campaigns.flatMap(\.figures)
         var plots = figures + results.campaigns.flatMap(\.sectionFigures)
-        var sections = results.campaigns.flatMap(\.sections)
+        var sections = (cvSection.map { [$0] } ?? []) + results.campaigns.flatMap(\.sections)
         if let explain = experiment.explain {
             let names = data.store.featureNames
             let summaries = AttributionSummary.summarize(results.records, top: explain.top)
