@@ -43,8 +43,9 @@ build: setup
 run: build
 	$(BIN)/sieve run $(SPEC) --jobs $(JOBS)
 
-## test: build and run every test (unit, CLI and end-to-end on the built binary)
+## test: check the docs' links, build and run every test (unit, CLI and end-to-end on the built binary)
 test: setup
+	scripts/check-links.sh
 	$(SWIFT) build -c $(CONFIG) -Xswiftc -enable-testing --build-tests
 	SIEVE_BINARY=$(BIN)/sieve $(SWIFT) test -c $(CONFIG) -Xswiftc -enable-testing --skip-build --parallel
 
