@@ -14,6 +14,8 @@ BIN = $(shell $(SWIFT) build -c $(CONFIG) --show-bin-path)
 BENCH_VENV := .venv-bench
 QM9_VENV := .venv-qm9
 FUZZ_SECONDS ?= 60
+# Fail the build when a target imports a module of the package it does not depend on (docs/architecture.md).
+IMPORT_CHECK := --explicit-target-dependency-import-check=error
 
 .PHONY: help run test test-slurm test-browser setup build data bench bench-smoke fuzz fuzz-keep clean
 
@@ -43,9 +45,12 @@ build: setup
 run: build
 	$(BIN)/sieve run $(SPEC) --jobs $(JOBS)
 
-## test: build and run every test (unit, CLI and end-to-end on the built binary)
+## test: check the docs' links and the module layering, build (failing on an import a target does not declare),
+##       and run every test (unit, CLI and end-to-end on the built binary)
 test: setup
-	$(SWIFT) build -c $(CONFIG) -Xswiftc -enable-testing --build-tests
+	scripts/check-links.sh
+	scripts/check-layering.sh
+	$(SWIFT) build -c $(CONFIG) -Xswiftc -enable-testing --build-tests $(IMPORT_CHECK)
 	SIEVE_BINARY=$(BIN)/sieve $(SWIFT) test -c $(CONFIG) -Xswiftc -enable-testing --skip-build --parallel
 
 ## test-slurm: the Slurm path on a real Slurm started on loopback (installs slurm and munge if missing)

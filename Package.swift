@@ -2,7 +2,7 @@
 import PackageDescription
 
 // The module graph follows the path of data: spec → resolve → plan → execute → store → report,
-// each stage importing only the stages before it (see README, "Layout").
+// each stage importing only the stages before it (see docs/architecture.md, "Layout"; scripts/check-layering.sh checks it).
 let package = Package(
     name: "Sieve",
     platforms: [.macOS(.v15)],

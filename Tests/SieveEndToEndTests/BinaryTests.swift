@@ -2,7 +2,10 @@ import Foundation
 import Testing
 
 /// Runs the built `sieve` binary as a user would. `make test` passes its path in SIEVE_BINARY;
-/// without it the tests look for it in .build and fail (never skip) when it is missing.
+/// without it the tests look for it in .build and fail (never skip) when it is missing, or when it
+/// is older than a source file (this target does not depend on the binary, so a plain `swift test`
+/// would otherwise test whatever was built last). Every end-to-end test gets its binary from
+/// ``checkedBinary(_:product:)``.
 @Suite(.serialized) struct BinaryTests {
     static let root: String = {
         var url = URL(fileURLWithPath: #filePath)
@@ -12,18 +15,65 @@ import Testing
         return url.path
     }()
 
+    /// Where the binary is (SIEVE_BINARY, else .build/release or .build/debug), unchecked: use
+    /// ``checkedBinary(_:product:)``.
     static let binary: String? = {
         if let path = ProcessInfo.processInfo.environment["SIEVE_BINARY"] { return path }
         return ["release", "debug"].map { root + "/.build/\($0)/sieve" }.first { FileManager.default.isExecutableFile(atPath: $0) }
     }()
 
+    /// For each folder of Sources/ (a target), its newest file that is compiled into the binary
+    /// (Swift, C, headers, module maps; resources are copied beside it, not linked in).
+    static let newestSources: [(target: String, path: String, date: Date)] = newestSources(under: root + "/Sources")
+
+    static func newestSources(under folder: String) -> [(target: String, path: String, date: Date)] {
+        let compiled: Set<String> = ["swift", "c", "h", "modulemap"]
+        let targets = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        return targets.sorted().compactMap { target in
+            var newest: (target: String, path: String, date: Date)?
+            let files = FileManager.default.enumerator(atPath: folder + "/" + target)
+            while let name = files?.nextObject() as? String {
+                let path = folder + "/" + target + "/" + name
+                guard compiled.contains((name as NSString).pathExtension), let date = modified(path) else { continue }
+                if newest.map({ date > $0.date }) ?? true { newest = (target, path, date) }
+            }
+            return newest
+        }
+    }
+
+    static func modified(_ path: String) -> Date? {
+        (try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date
+    }
+
+    /// The binary at `path` (by default the `sieve` binary), once it exists and was built after
+    /// the last change of every source file; otherwise an error that says how to build it.
+    ///
+    /// A source counts as built when it is older than the binary, or than its target's last
+    /// compilation (the dependency files `<target>.build/*.d` beside the binary, which every
+    /// compilation rewrites): a touched file whose object comes out identical is recompiled but
+    /// not relinked, and a binary that `swift build` calls up to date must not be refused.
+    static func checkedBinary(_ path: String? = binary, product: String = "sieve") throws -> String {
+        guard let path, FileManager.default.isExecutableFile(atPath: path), let built = modified(path) else {
+            throw BinaryMissing()
+        }
+        let buildFolder = (path as NSString).deletingLastPathComponent
+        let stale = newestSources.filter { source in
+            guard source.date > built else { return false }
+            let compiled = (try? FileManager.default.contentsOfDirectory(atPath: buildFolder + "/" + source.target + ".build")) ?? []
+            let lastCompiled = compiled.filter { $0.hasSuffix(".d") }
+                .compactMap { modified(buildFolder + "/" + source.target + ".build/" + $0) }.max()
+            return lastCompiled.map { source.date > $0 } ?? true
+        }
+        if let newest = stale.max(by: { $0.date < $1.date }) {
+            throw BinaryStale(binary: path, source: newest.path.replacingOccurrences(of: root + "/", with: ""), product: product)
+        }
+        return path
+    }
+
     struct Result { var status: Int32; var out: String; var err: String }
 
     static func sieve(_ arguments: [String], in folder: String? = nil, environment: [String: String] = [:]) throws -> Result {
-        guard let binary, FileManager.default.isExecutableFile(atPath: binary) else {
-            throw BinaryMissing()
-        }
-        return try run(binary, arguments, in: folder, environment: environment)
+        try run(checkedBinary(), arguments, in: folder, environment: environment)
     }
 
     /// Runs a program to its end, collecting its output; `environment` is added to this process's.
@@ -49,6 +99,14 @@ import Testing
 
     struct BinaryMissing: Error, CustomStringConvertible {
         var description: String { "The sieve binary was not found: build it (make test does) or set SIEVE_BINARY." }
+    }
+
+    struct BinaryStale: Error, CustomStringConvertible {
+        let binary: String, source: String, product: String
+        var description: String {
+            "The \(product) binary at \(binary) is older than \(source); build it with "
+                + "`swift build -c release --product \(product)` first (make test does), or the tests would check old code."
+        }
     }
 
     static func folder() -> String {
@@ -209,7 +267,7 @@ import Testing
     /// returns false; then the process is left to the caller.
     static func start(_ arguments: [String], until onEvent: ([String: Any], Process) -> Bool) throws -> Process {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: BinaryTests.binary!)
+        process.executableURL = URL(fileURLWithPath: try BinaryTests.checkedBinary())
         process.arguments = arguments + ["--json-progress"]
         let out = Pipe()
         process.standardOutput = out

@@ -34,7 +34,7 @@ import Testing
         let errorFile: String
 
         init(_ arguments: [String], errorFile: String) throws {
-            guard let binary = BinaryTests.binary else { throw BinaryTests.BinaryMissing() }
+            let binary = try BinaryTests.checkedBinary()
             self.errorFile = errorFile
             var actions = posix_spawn_file_actions_t()
             posix_spawn_file_actions_init(&actions)

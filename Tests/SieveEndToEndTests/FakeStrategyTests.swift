@@ -12,9 +12,13 @@ import Glibc
         BinaryTests.binary.map { ($0 as NSString).deletingLastPathComponent + "/sieve-fake-strategy" }
     }
 
+    /// The fake-strategy binary, checked like `sieve` (present, not older than the sources).
+    static func checkedBinary() throws -> String {
+        try BinaryTests.checkedBinary(binary, product: "sieve-fake-strategy")
+    }
+
     static func fake(_ arguments: [String]) throws -> BinaryTests.Result {
-        guard let binary, FileManager.default.isExecutableFile(atPath: binary) else { throw BinaryTests.BinaryMissing() }
-        return try BinaryTests.run(binary, arguments)
+        try BinaryTests.run(checkedBinary(), arguments)
     }
 
     static func spec(in folder: String) throws -> String {
@@ -49,7 +53,7 @@ import Glibc
 
         // Start, wait until the campaign has checkpointed two iterations, then kill -9.
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: Self.binary!)
+        process.executableURL = URL(fileURLWithPath: try Self.checkedBinary())
         process.arguments = ["run", spec, "--output", killed, "--jobs", "1", "--quiet"]
         try process.run()
         let deadline = Date().addingTimeInterval(300)

@@ -76,7 +76,7 @@ import Testing
     @Test func twoProcessesOnOneStoreNeverRunTheSameRun() throws {
         let folder = BinaryTests.folder()
         let spec = try Self.write(Self.spec(seeds: "6") + "\noutput: out", in: folder)
-        let binary = BinaryTests.binary!
+        let binary = try BinaryTests.checkedBinary()
         func start() throws -> (Process, Pipe) {
             let process = Process()
             process.executableURL = URL(fileURLWithPath: binary)
