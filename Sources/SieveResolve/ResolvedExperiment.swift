@@ -32,6 +32,8 @@ public struct ResolvedExperiment: Sendable {
     public let campaigns: [any Campaign]
     /// A training set is "as good" when its RMSE is within this fraction of the full pool's.
     public let redundancyTolerance: Double
+    /// What the tables, figures and verdicts rank by.
+    public var metric: ScoreMetric = .rmse
     /// The output folder, resolved against the spec's folder.
     public let output: String
 }

@@ -66,6 +66,7 @@ public enum SpecResolver {
             randomSubsets: spec.selection.random, evaluateUnused: spec.evaluateUnused, explain: explanation, campaigns: campaigns,
             redundancyTolerance: spec.redundancyTolerance, output: spec.output.value)
         for size in spec.trainSizes { experiment.trainSizeLocations[size.value] = size.location }
+        experiment.metric = ScoreMetric(rawValue: spec.metric) ?? .rmse
         return experiment
     }
 

@@ -108,3 +108,26 @@ import Testing
         #expect(c.err.contains("the dataset names no `group`"), "\(c.err)")
     }
 }
+
+extension CrossValidationGridTests {
+    /// Matbench ranks by MAE: `metric: mae` makes the tables and the verdict MAE's, and reruns nothing.
+    @Test func metricMAERanksTablesAndVerdictByMAEWithoutRerunning() throws {
+        let folder = BinaryTests.folder()
+        let spec = try Self.spec("matbench", folder: folder)
+        let run = try BinaryTests.sieve(["run", spec, "--output", folder + "/out", "--jobs", "2", "--quiet"])
+        #expect(run.status == 0, "\(run.err)")
+        try (try Self.read(spec) + "\nmetric: mae\n").write(toFile: spec, atomically: true, encoding: .utf8)
+        let again = try BinaryTests.sieve(["run", spec, "--output", folder + "/out", "--jobs", "2"])
+        #expect(again.status == 0 && again.out.contains("0 run now"), "the metric is a report setting: \(again.out)")
+        let table = try Self.read(folder + "/out/mae_table.md")
+        #expect(table.hasPrefix("# MAE — cv-small") && table.contains("Test MAE (MPa)"), "\(table)")
+        #expect(try Self.read(folder + "/out/mae_table.csv").hasPrefix("model,strategy,train_size,train_fraction,n_train,n_seeds,id_mae_mean"))
+        #expect(try Self.read(folder + "/out/redundancy.md").contains("mean MAE is within"))
+        // Equal seeds per fold: the table's mean over folds × seeds is the summary's mean of fold means.
+        let csv = try Self.read(folder + "/out/mae_table.csv").split(separator: "\n").map { $0.split(separator: ",") }
+        let summary = try Self.read(folder + "/out/cv_summary.csv").split(separator: "\n").map { $0.split(separator: ",") }
+        let tableMean = Double(csv.first { $0[0] == "rf" && $0[2] == "1" }![6])!
+        let summaryMean = Double(summary.first { $0[0] == "rf" && $0[2] == "1" }![5])!
+        #expect(abs(tableMean - summaryMean) < 1e-9 * summaryMean, "\(tableMean) vs \(summaryMean)")
+    }
+}

@@ -1,4 +1,14 @@
 /// Error metrics of a set of predictions against the true targets.
+/// The error tables, figures and verdicts rank by (`metric:` in the spec): RMSE by default, or MAE.
+public enum ScoreMetric: String, Sendable, CaseIterable {
+    case rmse, mae
+
+    /// "RMSE" or "MAE".
+    public var label: String { rawValue.uppercased() }
+
+    public func value(_ metrics: RegressionMetrics) -> Double { self == .rmse ? metrics.rmse : metrics.mae }
+}
+
 public struct RegressionMetrics: Sendable, Equatable, Codable {
     /// Root mean squared error.
     public var rmse: Double

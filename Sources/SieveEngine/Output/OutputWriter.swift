@@ -36,9 +36,10 @@ struct OutputWriter {
         let units = experiment.dataset.units
         var texts: [(String, String)] = [
             ("runs.csv", RunsTable.csv(results.records)),
-            ("rmse_table.md", RMSETable.markdown(results.groups, splits: splits, title: "RMSE — \(experiment.name)", units: units,
-                                                 completeness: results.completeness)),
-            ("rmse_table.csv", RMSETable.csv(results.groups, splits: splits, completeness: results.completeness)),
+            ("\(experiment.metric.rawValue)_table.md", RMSETable.markdown(results.groups, splits: splits,
+                                                                     title: "\(experiment.metric.label) — \(experiment.name)", units: units,
+                                                                     completeness: results.completeness)),
+            ("\(experiment.metric.rawValue)_table.csv", RMSETable.csv(results.groups, splits: splits, completeness: results.completeness)),
             ("curves.csv", LearningCurves.csv(results.groups, splits: splits)),
             ("redundancy.md", results.verdict.markdown(title: "Redundancy — \(experiment.name)", units: units)),
             ("redundancy.csv", results.verdict.csv()),

@@ -22,7 +22,7 @@ struct ResultSet {
 
     init(experiment: ResolvedExperiment, data: ExperimentData, plan: ExperimentPlan, store: OutputStore) {
         records = store.runs.records(ids: plan.runs.map(\.id))
-        groups = ResultGroup.grouping(records)
+        groups = ResultGroup.grouping(records, metric: experiment.metric)
         completeness = Completeness.Table(planned: plan.runs.map(\.key), records: records, groups: groups)
         campaignRecords = plan.campaigns.map { ($0, store.campaigns.record(id: $0.id)) }
         verdict = RedundancyVerdict(groups: groups, splits: data.splitNames, tolerance: experiment.redundancyTolerance)

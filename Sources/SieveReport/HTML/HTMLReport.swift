@@ -46,8 +46,9 @@ public struct HTMLReport: Sendable {
                     "<h1>\(Self.escape(title))</h1>"]
         if let description { html.append("<p>\(Self.escape(description))</p>") }
         html.append(Self.definitionList(summary))
-        html.append("<h2>RMSE by model and training size</h2>")
-        html.append("<p class=\"note\">Test RMSE\(units.map { " (\(Self.escape($0)))" } ?? ""), mean ± standard deviation over seeds.</p>")
+        let metric = (groups.first?.metric ?? .rmse).label
+        html.append("<h2>\(metric) by model and training size</h2>")
+        html.append("<p class=\"note\">Test \(metric)\(units.map { " (\(Self.escape($0)))" } ?? ""), mean ± standard deviation over seeds.</p>")
         html.append(rmseTable())
         if !figures.isEmpty {
             html.append("<h2>Figures</h2>")
@@ -93,7 +94,7 @@ public struct HTMLReport: Sendable {
             var cells = "<td class=\"text\">\(Self.escape(g.model))</td>" + (showStrategy ? "<td class=\"text\">\(Self.escape(g.strategy))</td>" : "")
             cells += "<td>\(Self.escape(RMSETable.sizeLabel(g.trainSize)))</td><td>\(Int(g.trainRows.rounded()))</td>"
             for split in splits {
-                cells += "<td>" + (g.rmse(on: split).map { "\(NumberText.fixed($0.mean, 4)) ± \(NumberText.fixed($0.std, 4))" } ?? "–") + "</td>"
+                cells += "<td>" + (g.score(on: split).map { "\(NumberText.fixed($0.mean, 4)) ± \(NumberText.fixed($0.std, 4))" } ?? "–") + "</td>"
             }
             rows.append("<tr>\(cells)<td>\(g.runs.count)</td></tr>")
         }
@@ -101,11 +102,12 @@ public struct HTMLReport: Sendable {
     }
 
     private func verdictSection(_ verdict: RedundancyVerdict) -> String {
+        let metric = (groups.first?.metric ?? .rmse).label
         var rows = ["<h2>Redundancy verdict</h2>",
-                    "<p class=\"note\">The smallest training set whose mean RMSE is within \(NumberText.trimmed(verdict.tolerance * 100)) % "
+                    "<p class=\"note\">The smallest training set whose mean \(metric) is within \(NumberText.trimmed(verdict.tolerance * 100)) % "
                         + "of the full pool's (the largest random training set).</p>",
                     "<table><tr><th class=\"text\">model</th><th class=\"text\">test set</th><th class=\"text\">strategy</th>"
-                        + "<th>full-pool RMSE</th><th>smallest fraction</th><th>n_train</th><th>RMSE there</th></tr>"]
+                        + "<th>full-pool \(metric)</th><th>smallest fraction</th><th>n_train</th><th>\(metric) there</th></tr>"]
         for line in verdict.lines {
             let fraction = line.smallest.map { "\(NumberText.trimmed($0.trainFraction * 100, maxDecimals: 2)) %" } ?? "none"
             rows.append("<tr><td class=\"text\">\(Self.escape(line.model))</td><td class=\"text\">\(Self.escape(Figures.splitLabel(line.split)))</td>"

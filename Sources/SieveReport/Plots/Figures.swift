@@ -12,7 +12,9 @@ public enum Figures {
         }
     }
 
-    static func rmseLabel(_ units: String?) -> String { "RMSE" + (units.map { " (\($0))" } ?? "") }
+    static func rmseLabel(_ units: String?) -> String { metricLabel(.rmse, units) }
+
+    static func metricLabel(_ metric: ScoreMetric, _ units: String?) -> String { metric.label + (units.map { " (\($0))" } ?? "") }
 
     static func splitLabel(_ split: String) -> String {
         split == "id" ? "ID test" : split == "unused" ? "unused pool" : "OOD: \(split)"
@@ -32,7 +34,7 @@ public enum Figures {
             for (m, model) in models.enumerated() {
                 for (s, strategy) in strategies.enumerated() {
                     let points = groups.filter { $0.model == model && $0.strategy == strategy }.compactMap { g in
-                        g.rmse(on: split).map { LineChart.Point(x: g.trainFraction, y: $0.mean, spread: $0.std) }
+                        g.score(on: split).map { LineChart.Point(x: g.trainFraction, y: $0.mean, spread: $0.std) }
                     }
                     let name = strategies.count > 1 ? "\(model), \(strategy)" : model
                     series.append(LineChart.Series(name: name, colour: m, dash: s, points: points))
@@ -41,7 +43,7 @@ public enum Figures {
             guard series.contains(where: { !$0.points.isEmpty }) else { return nil }
             let title = "Learning curve — \(splitLabel(split))"
             let chart = LineChart(title: title, xLabel: "training set (fraction of the pool, log scale)",
-                                  yLabel: rmseLabel(units), percentX: true, series: series)
+                                  yLabel: metricLabel(groups.first?.metric ?? .rmse, units), percentX: true, series: series)
             return Figure(fileName: "learning_curve_\(safe(split)).svg", title: title, svg: chart.svg())
         }
     }
@@ -57,7 +59,7 @@ public enum Figures {
             for (c, split) in splits.enumerated() {
                 for (s, strategy) in strategies.enumerated() {
                     let points = groups.filter { $0.model == model && $0.strategy == strategy }.compactMap { g in
-                        g.rmse(on: split).map { LineChart.Point(x: g.trainFraction, y: $0.mean, spread: $0.std) }
+                        g.score(on: split).map { LineChart.Point(x: g.trainFraction, y: $0.mean, spread: $0.std) }
                     }
                     let name = splitLabel(split) + (strategies.count > 1 ? ", \(strategy)" : "")
                     series.append(LineChart.Series(name: name, colour: c, dash: s, points: points))
@@ -65,7 +67,7 @@ public enum Figures {
             }
             let title = "ID versus OOD — \(model)"
             let chart = LineChart(title: title, xLabel: "training set (fraction of the pool, log scale)",
-                                  yLabel: rmseLabel(units), percentX: true, series: series)
+                                  yLabel: metricLabel(groups.first?.metric ?? .rmse, units), percentX: true, series: series)
             return Figure(fileName: "id_vs_ood_\(safe(model)).svg", title: title, svg: chart.svg())
         }
     }

@@ -20,6 +20,8 @@ public struct RedundancyVerdict: Sendable {
     public let splits: [String]
     public let lines: [Line]
     let groups: [ResultGroup]
+    /// What the verdict compares (the groups' ranking metric).
+    public var metric: ScoreMetric { groups.first?.metric ?? .rmse }
 
     /// `splits` are the test splits to judge (ID first, then OOD; "unused" is reported apart).
     public init(groups: [ResultGroup], splits: [String], tolerance: Double) {
@@ -36,13 +38,13 @@ public struct RedundancyVerdict: Sendable {
                 ?? groups.filter { $0.model == model }.max { $0.trainRows < $1.trainRows }
             guard let reference else { continue }
             for split in splits {
-                guard let full = reference.rmse(on: split) else { continue }
+                guard let full = reference.score(on: split) else { continue }
                 for strategy in strategies {
                     let candidates = groups.filter { $0.model == model && $0.strategy == strategy }.sorted { $0.trainRows < $1.trainRows }
                     guard !candidates.isEmpty else { continue }
-                    let smallest = candidates.first { ($0.rmse(on: split)?.mean ?? .infinity) <= (1 + tolerance) * full.mean }
+                    let smallest = candidates.first { ($0.score(on: split)?.mean ?? .infinity) <= (1 + tolerance) * full.mean }
                     lines.append(Line(model: model, split: split, strategy: strategy, fullPool: full, smallest: smallest,
-                                      smallestRMSE: smallest?.rmse(on: split)))
+                                      smallestRMSE: smallest?.score(on: split)))
                 }
             }
         }
@@ -57,8 +59,9 @@ public struct RedundancyVerdict: Sendable {
     // MARK: CSV
 
     public func csv() -> String {
-        var out = CSVText(header: ["model", "split", "strategy", "tolerance", "full_pool_rmse", "full_pool_rmse_std",
-                                   "smallest_fraction", "smallest_n_train", "rmse_mean", "rmse_std", "n_seeds"])
+        let m = metric.rawValue
+        var out = CSVText(header: ["model", "split", "strategy", "tolerance", "full_pool_\(m)", "full_pool_\(m)_std",
+                                   "smallest_fraction", "smallest_n_train", "\(m)_mean", "\(m)_std", "n_seeds"])
         for line in lines {
             out.append([line.model, line.split, line.strategy, NumberText.exact(tolerance), NumberText.exact(line.fullPool.mean),
                         NumberText.exact(line.fullPool.std),
@@ -75,21 +78,22 @@ public struct RedundancyVerdict: Sendable {
     /// on the pool rows left out with its ratio to ID.
     public func bySizeCSV() -> String {
         let ood = splits.filter { $0 != "id" }
-        let hasUnused = groups.contains { $0.rmse(on: "unused") != nil }
-        var header = ["model", "strategy", "train_size", "train_fraction", "n_train", "id_rmse"]
-        for split in ood { header += ["\(split)_rmse", "\(split)_over_id"] }
-        if hasUnused { header += ["unused_rmse", "unused_over_id"] }
+        let hasUnused = groups.contains { $0.score(on: "unused") != nil }
+        let m = metric.rawValue
+        var header = ["model", "strategy", "train_size", "train_fraction", "n_train", "id_\(m)"]
+        for split in ood { header += ["\(split)_\(m)", "\(split)_over_id"] }
+        if hasUnused { header += ["unused_\(m)", "unused_over_id"] }
         var out = CSVText(header: header)
         for group in groups {
-            guard let id = group.rmse(on: "id") else { continue }
+            guard let id = group.score(on: "id") else { continue }
             var row = [group.model, group.strategy, group.trainSize.description, NumberText.exact(group.trainFraction),
                        String(Int(group.trainRows.rounded())), NumberText.exact(id.mean)]
             for split in ood {
-                let r = group.rmse(on: split)
+                let r = group.score(on: split)
                 row += [r.map { NumberText.exact($0.mean) } ?? "", r.map { NumberText.exact($0.mean / id.mean) } ?? ""]
             }
             if hasUnused {
-                let u = group.rmse(on: "unused")
+                let u = group.score(on: "unused")
                 row += [u.map { NumberText.exact($0.mean) } ?? "", u.map { NumberText.exact($0.mean / id.mean) } ?? ""]
             }
             out.append(row)
@@ -102,11 +106,11 @@ public struct RedundancyVerdict: Sendable {
     public func markdown(title: String, units: String?) -> String {
         let unit = units.map { " \($0)" } ?? ""
         var md = ["# \(title)", "",
-                  "A training set is **as good as the full pool** when its mean RMSE is within "
+                  "A training set is **as good as the full pool** when its mean \(metric.label) is within "
                     + "\(NumberText.trimmed(tolerance * 100)) % of the full pool's (the largest random training set). "
                     + "Sizes are fractions of the pool; ± is the standard deviation over seeds.", "",
                   "## Smallest training set as good as the full pool", "",
-                  "| model | test set | strategy | full-pool RMSE\(unit) | smallest fraction | n_train | RMSE there |",
+                  "| model | test set | strategy | full-pool \(metric.label)\(unit) | smallest fraction | n_train | \(metric.label) there |",
                   "|---|---|---|---|---|---|---|"]
         for line in lines {
             let smallest = line.smallest.map { "\(NumberText.trimmed($0.trainFraction * 100, maxDecimals: 2)) %" } ?? "none"
@@ -117,24 +121,24 @@ public struct RedundancyVerdict: Sendable {
         }
         let ood = splits.filter { $0 != "id" }
         if !ood.isEmpty {
-            md += ["", "## OOD RMSE over ID RMSE, by training size", "",
+            md += ["", "## OOD \(metric.label) over ID \(metric.label), by training size", "",
                    "Redundant data help the ID test set but not the OOD sets when this ratio grows with the training size.", "",
-                   "| model | strategy | fraction | n_train | ID RMSE | " + ood.map { "\(Self.label($0)) / ID" }.joined(separator: " | ") + " |",
+                   "| model | strategy | fraction | n_train | ID \(metric.label) | " + ood.map { "\(Self.label($0)) / ID" }.joined(separator: " | ") + " |",
                    "|" + String(repeating: "---|", count: 4 + 1 + ood.count)]
             for group in groups {
-                guard let id = group.rmse(on: "id") else { continue }
-                let ratios = ood.map { split in group.rmse(on: split).map { NumberText.fixed($0.mean / id.mean, 2) } ?? "–" }
+                guard let id = group.score(on: "id") else { continue }
+                let ratios = ood.map { split in group.score(on: split).map { NumberText.fixed($0.mean / id.mean, 2) } ?? "–" }
                 md.append("| \(group.model) | \(group.strategy) | \(NumberText.trimmed(group.trainFraction * 100, maxDecimals: 2)) % | "
                           + "\(Int(group.trainRows.rounded())) | \(NumberText.fixed(id.mean, 4)) | " + ratios.joined(separator: " | ") + " |")
             }
         }
-        if groups.contains(where: { $0.rmse(on: "unused") != nil }) {
-            md += ["", "## The rows left out: RMSE on the unused pool against the ID test RMSE", "",
+        if groups.contains(where: { $0.score(on: "unused") != nil }) {
+            md += ["", "## The rows left out: \(metric.label) on the unused pool against the ID test \(metric.label)", "",
                    "When a model trained on a subset predicts the pool rows it never saw as well as (or better than) "
                     + "the ID test set, those rows added little information: they were redundant.", "",
-                   "| model | strategy | fraction | n_train | unused RMSE | ID RMSE | unused / ID |", "|---|---|---|---|---|---|---|"]
+                   "| model | strategy | fraction | n_train | unused \(metric.label) | ID \(metric.label) | unused / ID |", "|---|---|---|---|---|---|---|"]
             for group in groups {
-                guard let id = group.rmse(on: "id"), let unused = group.rmse(on: "unused") else { continue }
+                guard let id = group.score(on: "id"), let unused = group.score(on: "unused") else { continue }
                 md.append("| \(group.model) | \(group.strategy) | \(NumberText.trimmed(group.trainFraction * 100, maxDecimals: 2)) % | "
                           + "\(Int(group.trainRows.rounded())) | \(NumberText.fixed(unused.mean, 4)) | \(NumberText.fixed(id.mean, 4)) | "
                           + "\(NumberText.fixed(unused.mean / id.mean, 2)) |")

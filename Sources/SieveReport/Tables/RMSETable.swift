@@ -1,20 +1,21 @@
 import SieveCore
 
-/// `rmse_table.md` and `rmse_table.csv`: RMSE mean ± standard deviation over seeds, one row per
+/// `rmse_table.md` and `rmse_table.csv` (`mae_table.*` with `metric: mae`): the ranking metric mean ± standard deviation over seeds, one row per
 /// model, strategy and training size, one column per test split.
 public enum RMSETable {
     /// With `completeness` (from the plan), every row says how many of its planned seeds failed or
     /// have not run (`n_failed`, `n_not_run`, `status`), and points none of whose runs finished get a
     /// row with empty means.
     public static func csv(_ groups: [ResultGroup], splits: [String], completeness: Completeness.Table? = nil) -> String {
+        let metric = (groups.first?.metric ?? .rmse).rawValue
         var out = CSVText(header: ["model", "strategy", "train_size", "train_fraction", "n_train", "n_seeds"]
-                          + splits.flatMap { ["\($0)_rmse_mean", "\($0)_rmse_std"] }
+                          + splits.flatMap { ["\($0)_\(metric)_mean", "\($0)_\(metric)_std"] }
                           + (completeness == nil ? [] : ["n_failed", "n_not_run", "status"]))
         for group in groups {
             var row = [group.model, group.strategy, group.trainSize.description, NumberText.exact(group.trainFraction),
                        NumberText.exact(group.trainRows.rounded()), String(group.runs.count)]
             for split in splits {
-                if let s = group.rmse(on: split) { row += [NumberText.exact(s.mean), NumberText.exact(s.std)] } else { row += ["", ""] }
+                if let s = group.score(on: split) { row += [NumberText.exact(s.mean), NumberText.exact(s.std)] } else { row += ["", ""] }
             }
             if let c = completeness?.counts[Completeness.point(group.model, group.strategy, group.trainSize)] {
                 row += [String(c.failed), String(c.notRun), c.text]
@@ -43,7 +44,7 @@ public enum RMSETable {
         var header = ["model"] + (showStrategy ? ["strategy"] : []) + ["train size", "n_train"]
         header += splits.map { $0 == "id" ? "ID test" : $0 == "held_out" ? "held-out fold" : "OOD: \($0)" }
         var lines = ["# \(title)", "",
-                     "Test RMSE\(units.map { " (\($0))" } ?? ""), mean ± standard deviation over "
+                     "Test \((groups.first?.metric ?? .rmse).label)\(units.map { " (\($0))" } ?? ""), mean ± standard deviation over "
                         + (crossValidated ? "folds and seeds (n = fold × seed runs per row; `cv_summary.md` and `folds.csv` "
                            + "give each fold)." : "seeds (n = seeds per row)."), "",
                      "| " + header.joined(separator: " | ") + " | n |" + (incomplete ? " status |" : ""),
@@ -52,7 +53,7 @@ public enum RMSETable {
             var cells = [group.model] + (showStrategy ? [group.strategy] : [])
             cells += [sizeLabel(group.trainSize), String(Int(group.trainRows.rounded()))]
             for split in splits {
-                cells.append(group.rmse(on: split).map { "\(NumberText.fixed($0.mean, 4)) ± \(NumberText.fixed($0.std, 4))" } ?? "–")
+                cells.append(group.score(on: split).map { "\(NumberText.fixed($0.mean, 4)) ± \(NumberText.fixed($0.std, 4))" } ?? "–")
             }
             cells.append(String(group.runs.count))
             if incomplete {

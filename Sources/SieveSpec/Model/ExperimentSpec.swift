@@ -26,6 +26,9 @@ public struct ExperimentSpec: Sendable {
     /// The redundancy verdict's tolerance: a training set is "as good" when its RMSE is within
     /// this fraction of the full pool's.
     public var redundancyTolerance: Double
+    /// What the tables, figures and verdicts rank by: "rmse" (default) or "mae". Reports only: runs
+    /// store both, so changing it and running `sieve report` reruns nothing.
+    public var metric: String
     /// The most runs and campaigns the grid may expand to (a larger grid is refused at validation).
     public var maxRuns: Located<Int>
     public static let defaultMaxRuns = 100_000

@@ -4,7 +4,7 @@ import SieveCore
 /// range with its `file:line:col`. Checks that need the data files (do they exist, do they have
 /// the named columns) come later, in the engine's spec checker.
 public enum SpecReader {
-    static let topLevelKeys = ["name", "description", "dataset", "splits", "models", "train_sizes", "seeds", "selection",
+    static let topLevelKeys = ["name", "description", "dataset", "splits", "models", "train_sizes", "seeds", "selection", "metric",
                                "evaluate_unused", "redundancy", "explain", "max_runs", "output"]
 
     /// What reading a spec found: the spec when its required parts could be read, the model
@@ -88,6 +88,7 @@ public enum SpecReader {
             }
         }
         let explain = top["explain"].flatMap { readExplain($0, log: log) }
+        let metric = top["metric"].flatMap { log.choice($0, "metric", among: ["rmse", "mae"]) } ?? "rmse"
         var maxRuns = Located(ExperimentSpec.defaultMaxRuns, at: root.location)
         if let node = top["max_runs"], let value = log.int(node, "max_runs", in: 1...100_000_000, "(runs in the grid)") {
             maxRuns = Located(value, at: node.location)
@@ -103,7 +104,7 @@ public enum SpecReader {
                                   dataset: dataset, splits: splits, models: models, trainSizes: sizes, seeds: seeds,
                                   selection: selection, evaluateUnused: evaluateUnused, explain: explain,
                                   campaigns: campaigns,
-                                  redundancyTolerance: tolerance, maxRuns: maxRuns,
+                                  redundancyTolerance: tolerance, metric: metric, maxRuns: maxRuns,
                                   output: output, root: root)
         return (spec, models)
     }
