@@ -38,6 +38,16 @@ import Testing
         }
     }
 
+    /// The canonical text is part of every run's identity: changing it would rerun every study.
+    @Test func canonicalTextsAreStable() {
+        #expect(FoldRule.matbench.canonical == "kfold(folds=5,seed=18012019)")
+        #expect(FoldRule.grouped(.clusters(count: 10, seed: 0), folds: nil, seed: 0).canonical == "grouped(cluster(k=10,seed=0),folds=each,seed=0)")
+        #expect(FoldRule.grouped(.chemicalSystem, folds: 5, seed: 0).canonical == "grouped(chemical_system,folds=5,seed=0)")
+        #expect(FoldRule.grouped(.datasetGroup, folds: nil, seed: 0).canonical == "grouped(group,folds=each,seed=0)")
+        #expect(FoldRule.elements(["O", "F"], minCompounds: 1).canonical == "elements(O,F,min=1)")
+        #expect(FoldRule.grouped(.clusters(count: 10, seed: 0), folds: nil, seed: 0).summary == "leave-one-cluster-out (10 k-means clusters of the standardised features, seed 0)")
+    }
+
     @Test func matbenchRuleIsScikitLearnsKFoldWithMatbenchsSeed() throws {
         #expect(FoldRule.matbench == .random(folds: 5, seed: 18_012_019))
         #expect(FoldRule.matbench.testSetName == "id")

@@ -22,6 +22,30 @@ public enum FoldGroups: Sendable, Equatable {
     case chemicalSystem
     /// k-means clusters of the standardised features (Meredig et al.'s leave-one-cluster-out).
     case clusters(count: Int, seed: Int)
+
+    /// Stable text, part of a fold rule's ``FoldRule/canonical``.
+    var canonical: String {
+        switch self {
+        case .datasetGroup: return "group"
+        case .chemicalSystem: return "chemical_system"
+        case let .clusters(count, seed): return "cluster(k=\(count),seed=\(seed))"
+        }
+    }
+
+    /// What one group is, in a word or two.
+    var words: String {
+        switch self {
+        case .datasetGroup: return "group"
+        case .chemicalSystem: return "chemical-system"
+        case .clusters: return "cluster"
+        }
+    }
+
+    /// How the groups are made, when it needs saying.
+    var detail: String {
+        if case let .clusters(count, seed) = self { return " (\(count) k-means clusters of the standardised features, seed \(seed))" }
+        return ""
+    }
 }
 
 /// How a cross-validation divides rows into folds.
@@ -52,13 +76,7 @@ public enum FoldRule: Sendable, Equatable {
         switch self {
         case let .random(folds, seed): return "kfold(folds=\(folds),seed=\(seed))"
         case let .grouped(groups, folds, seed):
-            let what: String
-            switch groups {
-            case .datasetGroup: what = "group"
-            case .chemicalSystem: what = "chemical_system"
-            case let .clusters(count, clusterSeed): what = "cluster(k=\(count),seed=\(clusterSeed))"
-            }
-            return "grouped(\(what),folds=\(folds.map(String.init) ?? "each"),seed=\(seed))"
+            return "grouped(\(groups.canonical),folds=\(folds.map(String.init) ?? "each"),seed=\(seed))"
         case let .elements(list, minCompounds):
             return "elements(\(list.joined(separator: ",")),min=\(minCompounds))"
         }
@@ -70,13 +88,8 @@ public enum FoldRule: Sendable, Equatable {
         case let .random(folds, seed):
             return self == .matbench ? "Matbench v0.1 folds (5-fold, seed 18012019)" : "random \(folds)-fold, seed \(seed)"
         case let .grouped(groups, folds, seed):
-            let what: String
-            switch groups {
-            case .datasetGroup: what = "group"
-            case .chemicalSystem: what = "chemical system"
-            case let .clusters(count, clusterSeed): what = "k-means cluster (\(count) clusters, seed \(clusterSeed))"
-            }
-            return folds.map { "\($0) folds of whole \(what)s, seed \(seed)" } ?? "leave-one-\(what)-out"
+            return folds.map { "\($0) folds of whole \(groups.words)s\(groups.detail), seed \(seed)" }
+                ?? "leave-one-\(groups.words)-out\(groups.detail)"
         case let .elements(list, minCompounds):
             return list.isEmpty ? "leave-one-element-out, every element in at least \(minCompounds) rows"
                 : "leave-one-element-out: \(list.joined(separator: ", "))"
