@@ -28,7 +28,7 @@ let package = Package(
 
         // Foundations: numbers, hashing, randomness, diagnostics, the spec's syntax tree.
         .target(name: "SieveCore", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
-        .target(name: "SieveData", dependencies: ["SieveCore", "SieveSpglib"], resources: [.copy("Resources/magpie.csv")]),
+        .target(name: "SieveData", dependencies: ["SieveCore", "SieveSpglib"], resources: [.copy("Resources/magpie.csv"), .copy("Resources/matminer_elements.csv")]),
         .target(name: "SieveModels", dependencies: ["SieveCore", "SieveXGBoost", "SieveLAPACK"]),
         .target(name: "SieveReport", dependencies: ["SieveCore"]),
         // Campaign kinds (pruning, active learning, …): algorithm, state, spec section and tables.

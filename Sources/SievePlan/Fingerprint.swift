@@ -24,6 +24,7 @@ enum Fingerprint {
                 + "features=\(structure.features))"
         }
         if let group = options.group { rules += ";group=\(group.name)" }
+        if !options.matminer.isEmpty { rules += ";matminer=\(options.matminer.map(\.name).joined(separator: ","))" }
         return "target=\(options.target);features=\(features);formula=\(options.formulaColumn ?? "-");"
             + "missing=\(options.missingValues.rawValue)" + rules
     }
