@@ -10,6 +10,10 @@ usage:
                                               (a deterministic subset of N structures, 500 by default; resumable:
                                               rows already in <file>.partial are kept, so an interrupted run
                                               goes on where it stopped)
+  prepare_matminer_reference.py wrapped       writes Tests/SieveDataTests/Fixtures/matminer_reference_structure_wrapped.csv:
+                                              the same features for the structure-reference rows that have a
+                                              fractional coordinate outside [0, 1), computed on the structure with
+                                              its coordinates wrapped into [0, 1) first (see below)
   prepare_matminer_reference.py elements      writes Sources/SieveData/Resources/matminer_elements.csv (the
                                               element data the native composition featurisers read)
 
@@ -36,6 +40,12 @@ under matminer's `feature_labels()` name, in order. Floats are Python's shortest
 cells empty and its message in the `errors` column (e.g. "No Voronoi neighbors found"). Rows keep the
 datasets' order (flla_2015 first). The structure subset is the N structures with the smallest SHA-256
 of "sieve-matminer-structure\\n<dataset>/<material_id>", so reruns give the same file.
+Why `wrapped`: pymatgen's VoronoiNN.get_all_voronoi_polyhedra (which every structure featuriser here
+uses) moves each site into the unit cell but takes its neighbours' periodic images from the unmoved
+coordinates, so a structure with a coordinate just outside [0, 1) (flla_2015 has many, e.g. -1.6e-06) gets
+a tessellation with one of that site's images duplicated or missing: matminer then raises "No Voronoi
+neighbors found" or returns cells of the wrong shape. The same crystal with its coordinates wrapped first
+has neither problem; Sieve always wraps, and its tests compare those rows with this file.
 Timings (seconds per structure for each family) are printed at the end, never written into the file.
 """
 import argparse, csv, hashlib, math, os, sys, time, warnings
@@ -167,6 +177,28 @@ def write_structure(count):
     report(seconds, featurised)
 
 
+def out_of_cell(structure):
+    f = structure.frac_coords
+    return bool((f < 0).any() or (f >= 1).any())
+
+
+def write_wrapped():
+    from pymatgen.core import Structure
+    path = os.path.join(FIXTURES, "matminer_reference_structure.csv")
+    with open(path, newline="") as f:
+        keys = {(r["dataset"], r["material_id"]) for r in csv.DictReader(f)}
+    families = structure_featurisers()
+    rows, seconds = [], {}
+    for dataset, material_id, structure in structures():
+        if (dataset, material_id) not in keys or not out_of_cell(structure):
+            continue
+        wrapped = Structure(structure.lattice, structure.species, structure.frac_coords % 1.0)
+        cells, errors = featurise(families, wrapped, seconds)
+        rows.append([dataset, material_id, formula(structure)] + cells + [errors])
+    write(os.path.join(FIXTURES, "matminer_reference_structure_wrapped.csv"), header(families), rows)
+    report(seconds, len(rows))
+
+
 def write_elements():
     """Per element: pymatgen's Pauling electronegativity X as matminer's PymatgenData gives it (NaN imputed
     by the mean over all elements), pymatgen's common oxidation states, and Magpie's valence-shell electron
@@ -200,13 +232,13 @@ def write(path, head, rows):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("what", choices=["composition", "structure", "elements"])
+    ap.add_argument("what", choices=["composition", "structure", "wrapped", "elements"])
     ap.add_argument("--rows", type=int, default=500, help="structures in the structure reference (default 500)")
     a = ap.parse_args()
     check_versions()
     warnings.filterwarnings("ignore")  # pymatgen warns on every imputed element property
     {"composition": write_composition, "structure": lambda: write_structure(a.rows),
-     "elements": write_elements}[a.what]()
+     "wrapped": write_wrapped, "elements": write_elements}[a.what]()
 
 
 if __name__ == "__main__":
