@@ -32,7 +32,7 @@ let package = Package(
         .target(name: "SieveCore", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "SieveData", dependencies: ["SieveCore", "SieveSpglib"], resources: [.copy("Resources/magpie.csv"), .copy("Resources/matminer_elements.csv")]),
         // matminer's Voronoi-based structure featurisers (pymatgen's VoronoiNN cells by Qhull).
-        .target(name: "SieveVoronoi", dependencies: ["SieveCore", "SieveData", "SieveQhull"]),
+        .target(name: "SieveVoronoi", dependencies: ["SieveCore", "SieveData", "SieveQhull"], resources: [.copy("Resources/magpie_ward2017.csv")]),
         .target(name: "SieveModels", dependencies: ["SieveCore", "SieveXGBoost", "SieveLAPACK"]),
         .target(name: "SieveReport", dependencies: ["SieveCore"]),
         // Campaign kinds (pruning, active learning, …): algorithm, state, spec section and tables.

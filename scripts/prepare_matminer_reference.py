@@ -15,7 +15,9 @@ usage:
                                               fractional coordinate outside [0, 1), computed on the structure with
                                               its coordinates wrapped into [0, 1) first (see below)
   prepare_matminer_reference.py elements      writes Sources/SieveData/Resources/matminer_elements.csv (the
-                                              element data the native composition featurisers read)
+                                              element data the native composition featurisers read) and
+                                              Sources/SieveVoronoi/Resources/magpie_ward2017.csv (the 22 Magpie
+                                              properties of LocalPropertyDifference's ward-prb-2017 preset)
 
 Pinned: scripts/requirements-matminer-ref.txt (matminer 0.10.1, pymatgen 2026.10.24, pymatgen-core
 2026.10.16 and every dependency as resolved); the script refuses another matminer or pymatgen-core.
@@ -216,6 +218,14 @@ def write_elements():
                     + [repr(float(magpie.get_elemental_properties([e], s)[0])) for s in shells])
     path = os.path.join(ROOT, "Sources", "SieveData", "Resources", "matminer_elements.csv")
     write(path, ["element", "X", "common_oxidation_states"] + shells, rows)
+    # The 22 Magpie properties of LocalPropertyDifference.from_preset("ward-prb-2017"), as MagpieData gives them.
+    from matminer.featurizers.site.chemical import LocalPropertyDifference
+    properties = LocalPropertyDifference.from_preset("ward-prb-2017").properties
+    rows = [[Element.from_Z(z).symbol] + [repr(float(magpie.get_elemental_properties([Element.from_Z(z)], p)[0]))
+                                          for p in properties] for z in range(1, 104)]
+    path = os.path.join(ROOT, "Sources", "SieveVoronoi", "Resources", "magpie_ward2017.csv")
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    write(path, ["element"] + properties, rows)
 
 
 def write(path, head, rows):

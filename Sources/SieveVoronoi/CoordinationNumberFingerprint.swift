@@ -9,31 +9,26 @@ import SieveData
 /// areas (pymatgen's `VoronoiNN(weight="area")`, neighbours within 13 Å); the five features are its minimum,
 /// maximum, range, mean and mean absolute deviation over the sites of the cell.
 public enum CoordinationNumberFingerprint {
-    public static let statistics = ["minimum", "maximum", "range", "mean", "avg_dev"]
-    public static let featureNames = statistics.map { "\($0) CN_VoronoiNN" }
-    /// pymatgen's `VoronoiNN` default cutoff (Å).
-    public static let cutoff = 13.0
+    public static let featureNames = SiteStatistics.names.map { "\($0) CN_VoronoiNN" }
 
     /// The effective coordination number of every site.
-    public static func siteValues(of structure: CrystalStructure) throws -> [Double] {
-        let neighbors = PeriodicNeighbors(structure)
-        return try (0..<structure.siteCount).map { site in
-            let around = neighbors.around(site, cutoff: cutoff)
-            let cell = try VoronoiCell(center: neighbors.positions[site], neighbors: around.map(\.position))
-            let areas = cell.faces.map(\.area).filter { $0 > 0 }
-            let sum = areas.reduce(0, +), squares = areas.reduce(0) { $0 + $1 * $1 }
+    public static func siteValues(of cells: SiteCells) -> [Double] {
+        cells.faces.map { faces in
+            let sum = faces.reduce(0) { $0 + $1.area }, squares = faces.reduce(0) { $0 + $1.area * $1.area }
             return sum * sum / squares
         }
     }
 
-    public static func features(of structure: CrystalStructure) throws -> [Double] {
-        SiteStatistics.ward2017(try siteValues(of: structure))
+    public static func features(of cells: SiteCells) -> [Double] {
+        SiteStatistics.ward2017(siteValues(of: cells))
     }
 }
 
 /// The five statistics of matminer's ward-prb-2017 site fingerprints (`PropertyStats`): minimum, maximum,
 /// range, mean and mean absolute deviation from the mean, every site weighted alike.
 enum SiteStatistics {
+    static let names = ["minimum", "maximum", "range", "mean", "avg_dev"]
+
     static func ward2017(_ values: [Double]) -> [Double] {
         precondition(!values.isEmpty, "Site statistics need at least one site.")
         let lo = values.min()!, hi = values.max()!
