@@ -14,8 +14,9 @@ struct PeriodicNeighbors {
         }
     }
 
-    /// The sites (index and Cartesian position) within `cutoff` Å of site `center`, the site itself left out.
-    func around(_ center: Int, cutoff: Double) -> [(site: Int, position: SIMD3<Double>)] {
+    /// The sites (index, lattice translation from the wrapped cell, Cartesian position) within `cutoff` Å of
+    /// site `center`, the site itself left out.
+    func around(_ center: Int, cutoff: Double) -> [(site: Int, image: SIMD3<Int>, position: SIMD3<Double>)] {
         let l = structure.lattice
         let volume = l.volume
         // How many cells fit across the cutoff along each axis: the spacing of the lattice planes.
@@ -23,7 +24,7 @@ struct PeriodicNeighbors {
             Int((cutoff * (n * n).sum().squareRoot() / volume).rounded(.up)) + 1
         }
         let origin = positions[center]
-        var found: [(site: Int, position: SIMD3<Double>)] = []
+        var found: [(site: Int, image: SIMD3<Int>, position: SIMD3<Double>)] = []
         let limit = cutoff * cutoff
         for i in -reach[0]...reach[0] {
             for j in -reach[1]...reach[1] {
@@ -33,7 +34,7 @@ struct PeriodicNeighbors {
                         if site == center && i == 0 && j == 0 && k == 0 { continue }
                         let q = p + shift
                         let d = q - origin
-                        if (d * d).sum() <= limit { found.append((site, q)) }
+                        if (d * d).sum() <= limit { found.append((site, SIMD3(i, j, k), q)) }
                     }
                 }
             }

@@ -18,6 +18,15 @@ import SieveData
         Family(name: "LocalPropertyDifference_ward-prb-2017", featureNames: LocalPropertyDifferenceFingerprint().featureNames) { s, cells in
             LocalPropertyDifferenceFingerprint().features(of: s, cells: cells)
         },
+        Family(name: "StructuralHeterogeneity", featureNames: StructuralHeterogeneity.featureNames) { _, cells in
+            StructuralHeterogeneity.features(of: cells)
+        },
+        Family(name: "MaximumPackingEfficiency", featureNames: MaximumPackingEfficiency.featureNames) { s, cells in
+            MaximumPackingEfficiency.features(of: s, cells: cells)
+        },
+        Family(name: "ChemicalOrdering", featureNames: ChemicalOrdering.featureNames) { s, cells in
+            ChemicalOrdering.features(of: s, cells: cells)
+        },
     ]
 
     /// Every reference row: 474 against matminer directly, the 26 with a coordinate outside the cell against
