@@ -30,9 +30,8 @@ let package = Package(
 
         // Foundations: numbers, hashing, randomness, diagnostics, the spec's syntax tree.
         .target(name: "SieveCore", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
-        .target(name: "SieveData", dependencies: ["SieveCore", "SieveSpglib"], resources: [.copy("Resources/magpie.csv"), .copy("Resources/matminer_elements.csv")]),
-        // matminer's Voronoi-based structure featurisers (pymatgen's VoronoiNN cells by Qhull).
-        .target(name: "SieveVoronoi", dependencies: ["SieveCore", "SieveData", "SieveQhull"], resources: [.copy("Resources/magpie_ward2017.csv")]),
+        .target(name: "SieveData", dependencies: ["SieveCore", "SieveSpglib", "SieveQhull"],
+                resources: [.copy("Resources/magpie.csv"), .copy("Resources/matminer_elements.csv"), .copy("Resources/magpie_ward2017.csv")]),
         .target(name: "SieveModels", dependencies: ["SieveCore", "SieveXGBoost", "SieveLAPACK"]),
         .target(name: "SieveReport", dependencies: ["SieveCore"]),
         // Campaign kinds (pruning, active learning, …): algorithm, state, spec section and tables.
@@ -77,7 +76,7 @@ let package = Package(
         .testTarget(name: "SieveDataTests", dependencies: ["SieveCore", "SieveData"], resources: [.copy("Fixtures")]),
         .testTarget(name: "SieveXGBoostTests", dependencies: ["SieveXGBoost"]),
         .testTarget(name: "SieveSpglibTests", dependencies: ["SieveSpglib"]),
-        .testTarget(name: "SieveVoronoiTests", dependencies: ["SieveCore", "SieveData", "SieveVoronoi"]),
+        .testTarget(name: "SieveVoronoiTests", dependencies: ["SieveCore", "SieveData"]),
         .testTarget(name: "SieveLAPACKTests", dependencies: ["SieveLAPACK"]),
         .testTarget(name: "SieveModelsTests", dependencies: ["SieveCore", "SieveModels", "SieveData", "SieveXGBoost"],
                     resources: [.copy("Fixtures")]),

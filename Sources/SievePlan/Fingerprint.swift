@@ -24,7 +24,8 @@ enum Fingerprint {
                 + "features=\(structure.features))"
         }
         if let group = options.group { rules += ";group=\(group.name)" }
-        if !options.matminer.isEmpty { rules += ";matminer=\(options.matminer.map(\.name).joined(separator: ","))" }
+        let matminer = options.matminer.map(\.name) + (options.structure?.matminer.map(\.name) ?? [])
+        if !matminer.isEmpty { rules += ";matminer=\(matminer.joined(separator: ","))" }
         return "target=\(options.target);features=\(features);formula=\(options.formulaColumn ?? "-");"
             + "missing=\(options.missingValues.rawValue)" + rules
     }

@@ -1,7 +1,6 @@
 import Foundation
 import Testing
-import SieveData
-@testable import SieveVoronoi
+@testable import SieveData
 
 /// matminer's ward-prb-2017 structure fingerprints against the reference, family by family.
 @Suite struct WardFingerprintTests {

@@ -198,6 +198,7 @@ public struct DatasetLoader: Sendable {
         var names = isMagpie ? featurizer.featureNames + families.flatMap(\.featureNames) : featureColumns.map { header[$0] }
         var matrix = Matrix(rows: targets.count, columns: width, storage: features)
         var groups: [String]? = groupColumn == nil ? nil : groupTexts
+        var unbuildable: [Int] = []  // rows without matminer structure features, left out under `missing: drop_rows`
         if let structure = options.structure {
             let read = try Dataset.structures(texts: structureTexts, givenSpaceGroups: spaceGroupColumn == nil ? nil : givenSpaceGroups,
                                               lines: lines, path: path, options: structure, threads: options.threads)
@@ -205,14 +206,27 @@ public struct DatasetLoader: Sendable {
                 matrix = matrix.appendingColumns(Matrix(read.features.map { $0.map(Float.init) }))
                 names += StructureFeatures.names
             }
+            if !structure.matminer.isEmpty {
+                let width = structure.matminer.reduce(0) { $0 + $1.featureNames.count }
+                let failed = read.matminer.indices.filter { (try? read.matminer[$0].get()) == nil }
+                if let first = failed.first, options.missingValues == .fail { _ = try read.matminer[first].get() }
+                unbuildable = failed
+                matrix = matrix.appendingColumns(Matrix(read.matminer.map { row in
+                    ((try? row.get()) ?? [Double](repeating: 0, count: width)).map(Float.init)
+                }))
+                names += structure.matminer.flatMap(\.featureNames)
+            }
             if options.group == .crystalSystem { groups = read.systems }
         }
         let dataset = Dataset(path: path, sha256: reader.sha256, featureNames: names,
                               features: matrix,
                               targets: targets, lines: lines, formulas: formulas, compositions: compositions,
-                              droppedRows: dropped, originalHeader: originals == nil ? nil : header, originalRows: originals)
+                              droppedRows: dropped + unbuildable.count, originalHeader: originals == nil ? nil : header,
+                              originalRows: originals)
             .withGroups(groups)
-        var (ruled, counts) = dataset.applying(keep: options.keepRows, duplicates: options.duplicates, sample: options.sample)
+        let kept = unbuildable.isEmpty ? dataset : dataset.selecting(rows: Array(Set(0..<dataset.count).subtracting(unbuildable)).sorted())
+        if kept.count == 0 { throw DataError.noRows(path: path) }
+        var (ruled, counts) = kept.applying(keep: options.keepRows, duplicates: options.duplicates, sample: options.sample)
         if ruled.count == 0 { throw DataError.noRows(path: path) }
         ruled.rowCounts = counts
         return ruled

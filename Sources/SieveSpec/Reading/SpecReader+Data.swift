@@ -29,10 +29,6 @@ extension SpecReader {
             }
             if let m = f.mapping?.first(where: { $0.key.string == "matminer" })?.value {
                 matminer = readMatminer(m, what, log: log)
-                if case .magpie? = features {} else if features != nil {
-                    log.error(m, "\(what).features.matminer adds matminer's composition families to Magpie's features, so it needs "
-                              + "`magpie: <formula column>` beside it.")
-                }
             }
         }
         let formula = map["formula"].flatMap { f in log.string(f, "\(what).formula").map { Located($0, at: f.location) } }

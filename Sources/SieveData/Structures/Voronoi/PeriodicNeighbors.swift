@@ -1,4 +1,3 @@
-import SieveData
 
 /// Every periodic image of every site within a cutoff of one site, as pymatgen's
 /// `Structure.get_sites_in_sphere` finds them (fractional coordinates wrapped into [0, 1) first).

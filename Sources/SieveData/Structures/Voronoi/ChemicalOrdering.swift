@@ -1,4 +1,3 @@
-import SieveData
 
 /// matminer's `ChemicalOrdering()` (L. Ward et al., Phys. Rev. B 96, 024104, 2017): Warren–Cowley-like
 /// ordering parameters of the first three neighbour shells.

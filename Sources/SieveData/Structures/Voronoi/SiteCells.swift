@@ -1,4 +1,3 @@
-import SieveData
 
 /// The Voronoi cell of every site of a structure, its faces named by the neighbouring site: what
 /// pymatgen's `VoronoiNN.get_all_voronoi_polyhedra` gives matminer's structure featurisers.

@@ -78,7 +78,8 @@ public enum VoronoiError: Error, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .unbounded:
-            return "A Voronoi cell is unbounded: the site's neighbours within the cutoff do not surround it (the structure needs a larger cutoff)."
+            return "a site's Voronoi cell is unbounded: its neighbours within the 13 Å cutoff do not surround it (a slab or "
+                + "molecule with more vacuum than the cutoff; matminer calls such a structure pathological and raises too)."
         }
     }
 }

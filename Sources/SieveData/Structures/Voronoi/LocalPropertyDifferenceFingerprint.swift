@@ -1,4 +1,3 @@
-import SieveData
 
 /// Statistics over the sites of how much each site's element differs from its neighbours': matminer's
 /// `SiteStatsFingerprint.from_preset("LocalPropertyDifference_ward-prb-2017")` (L. Ward et al., Phys. Rev. B

@@ -1,4 +1,3 @@
-import SieveData
 
 /// Statistics over the sites of each site's effective coordination number: matminer's
 /// `SiteStatsFingerprint.from_preset("CoordinationNumber_ward-prb-2017")` (L. Ward, R. Liu, A. Krishna,

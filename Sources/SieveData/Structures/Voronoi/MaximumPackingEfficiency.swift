@@ -1,5 +1,4 @@
 import Foundation
-import SieveData
 
 /// matminer's `MaximumPackingEfficiency()` (L. Ward et al., Phys. Rev. B 96, 024104, 2017): the fraction of
 /// the cell filled when every site holds the largest sphere its Voronoi cell allows, whose radius is the

@@ -1,6 +1,5 @@
 import Foundation
 import SieveCore
-import SieveData
 
 /// The 22 Magpie element properties of matminer's `LocalPropertyDifference.from_preset("ward-prb-2017")`
 /// for elements 1–103, as matminer 0.10.1's `MagpieData(impute_nan=True)` gives them (a missing value is
@@ -13,7 +12,7 @@ public struct MagpieSiteTable: Sendable {
 
     public static let shipped: MagpieSiteTable = {
         guard let url = Bundle.module.url(forResource: "magpie_ward2017", withExtension: "csv") else {
-            fatalError("The element table resource magpie_ward2017.csv is missing from the SieveVoronoi bundle; reinstall Sieve.")
+            fatalError("The element table resource magpie_ward2017.csv is missing from the SieveData bundle; reinstall Sieve.")
         }
         do {
             return try MagpieSiteTable(path: url.path)
