@@ -14,6 +14,9 @@ usage:
                                               the same features for the structure-reference rows that have a
                                               fractional coordinate outside [0, 1), computed on the structure with
                                               its coordinates wrapped into [0, 1) first (see below)
+  prepare_matminer_reference.py bench [--rows N]
+                                              times matminer's five structure families on the first N rows
+                                              (100 by default) of the structure reference; writes nothing
   prepare_matminer_reference.py elements      writes Sources/SieveData/Resources/matminer_elements.csv (the
                                               element data the native composition featurisers read) and
                                               Sources/SieveVoronoi/Resources/magpie_ward2017.csv (the 22 Magpie
@@ -201,6 +204,21 @@ def write_wrapped():
     report(seconds, len(rows))
 
 
+def bench(count):
+    path = os.path.join(FIXTURES, "matminer_reference_structure.csv")
+    with open(path, newline="") as f:
+        keys = {(r["dataset"], r["material_id"]) for r in list(csv.DictReader(f))[:count]}
+    chosen = [(d, m, s) for d, m, s in structures() if (d, m) in keys]
+    families, seconds = structure_featurisers(), {}
+    start = time.perf_counter()
+    for _, _, structure in chosen:
+        featurise(families, structure, seconds)
+    total = time.perf_counter() - start
+    report(seconds, len(chosen))
+    print(f"matminer, all five structure families: {len(chosen)} structures in {total:.1f} s, "
+          f"{len(chosen) / total:.2f} structures per second")
+
+
 def write_elements():
     """Per element: pymatgen's Pauling electronegativity X as matminer's PymatgenData gives it (NaN imputed
     by the mean over all elements), pymatgen's common oxidation states, and Magpie's valence-shell electron
@@ -242,13 +260,13 @@ def write(path, head, rows):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("what", choices=["composition", "structure", "wrapped", "elements"])
-    ap.add_argument("--rows", type=int, default=500, help="structures in the structure reference (default 500)")
+    ap.add_argument("what", choices=["composition", "structure", "wrapped", "bench", "elements"])
+    ap.add_argument("--rows", type=int, help="structures in the structure reference (default 500) or the bench (100)")
     a = ap.parse_args()
     check_versions()
     warnings.filterwarnings("ignore")  # pymatgen warns on every imputed element property
-    {"composition": write_composition, "structure": lambda: write_structure(a.rows),
-     "wrapped": write_wrapped, "elements": write_elements}[a.what]()
+    {"composition": write_composition, "structure": lambda: write_structure(a.rows or 500),
+     "wrapped": write_wrapped, "bench": lambda: bench(a.rows or 100), "elements": write_elements}[a.what]()
 
 
 if __name__ == "__main__":
