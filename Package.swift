@@ -77,6 +77,7 @@ let package = Package(
         .testTarget(name: "SieveXGBoostTests", dependencies: ["SieveXGBoost"]),
         .testTarget(name: "SieveSpglibTests", dependencies: ["SieveSpglib"]),
         .testTarget(name: "SieveVoronoiTests", dependencies: ["SieveCore", "SieveData"]),
+        .testTarget(name: "SieveQhullTests", dependencies: ["SieveQhull"]),
         .testTarget(name: "SieveLAPACKTests", dependencies: ["SieveLAPACK"]),
         .testTarget(name: "SieveModelsTests", dependencies: ["SieveCore", "SieveModels", "SieveData", "SieveXGBoost"],
                     resources: [.copy("Fixtures")]),

@@ -85,4 +85,11 @@ import Testing
         let number = lpd.featureNames.firstIndex(of: "mean local difference in Number")!
         #expect(abs(lpd.features(of: structure, cells: cells)[number] - 6) < 1e-9, "|Z(Cl) − Z(Na)| = 6 for every face")
     }
+
+    /// One atom in a 30 Å box has no neighbour within 13 Å: an error, never a crash.
+    @Test func aLoneAtomHasNoCell() {
+        let gas = CrystalStructure(lattice: Lattice(rows: [30, 0, 0, 0, 30, 0, 0, 0, 30]), atomicNumbers: [18],
+                                   fractionalCoordinates: [SIMD3(0.5, 0.5, 0.5)])
+        #expect(throws: VoronoiError.self) { try SiteCells(gas) }
+    }
 }

@@ -22,6 +22,8 @@ public struct VoronoiCell: Sendable {
 
     /// The cell of `center` among `neighbors` (Cartesian, Å), which must surround it (else the cell is unbounded).
     public init(center: SIMD3<Double>, neighbors: [SIMD3<Double>]) throws {
+        // Fewer than 4 neighbours cannot surround a point (and are too few for a 3-d hull).
+        guard neighbors.count >= 4 else { throw VoronoiError.unbounded }
         let offsets = neighbors.map { $0 - center }
         let dual = offsets.map { $0 / (0.5 * ($0 * $0).sum()) }
         let hull = try ConvexHull(points: dual)
