@@ -9,7 +9,7 @@ CONFIG ?= release
 JOBS ?= $(shell nproc)
 SPEC ?= experiments/quickstart.yaml
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-APT_PACKAGES := libxgboost-dev libsymspg-dev liblapacke-dev libopenblas-dev pkg-config libxml2-utils python3-venv
+APT_PACKAGES := libxgboost-dev libsymspg-dev liblapacke-dev libopenblas-dev libqhull-dev pkg-config libxml2-utils python3-venv
 BIN = $(shell $(SWIFT) build -c $(CONFIG) --show-bin-path)
 BENCH_VENV := .venv-bench
 QM9_VENV := .venv-qm9
@@ -24,12 +24,14 @@ help:
 	@sed -n 's/^## //p' $(MAKEFILE_LIST)
 
 ## setup: install the Debian packages Sieve needs when one is missing (with sudo when not root): libxgboost-dev
-##       (XGBoost 1.7.4), libsymspg-dev (spglib), liblapacke-dev, libopenblas-dev, pkg-config, libxml2-utils, python3-venv
+##       (XGBoost 1.7.4), libsymspg-dev (spglib), liblapacke-dev, libopenblas-dev, libqhull-dev (Qhull 2020.2), pkg-config,
+##       libxml2-utils, python3-venv
 setup:
 	@missing=""; \
 	pkg-config --exists xgboost 2>/dev/null || missing="$$missing libxgboost-dev pkg-config"; \
 	pkg-config --exists spglib 2>/dev/null || missing="$$missing libsymspg-dev"; \
 	pkg-config --exists lapacke openblas 2>/dev/null || missing="$$missing liblapacke-dev libopenblas-dev"; \
+	pkg-config --exists qhull_r 2>/dev/null || missing="$$missing libqhull-dev"; \
 	command -v xmllint >/dev/null || missing="$$missing libxml2-utils"; \
 	python3 -c 'import ensurepip' 2>/dev/null || missing="$$missing python3-venv"; \
 	if [ -n "$$missing" ]; then \

@@ -25,10 +25,13 @@ let package = Package(
         .target(name: "SieveSpglib", dependencies: ["CSpglib"]),
         .systemLibrary(name: "CLapack", pkgConfig: "lapacke", providers: [.apt(["liblapacke-dev", "libopenblas-dev"])]),
         .target(name: "SieveLAPACK", dependencies: ["CLapack"]),
+        .systemLibrary(name: "CQhull", pkgConfig: "qhull_r", providers: [.apt(["libqhull-dev"])]),
+        .target(name: "SieveQhull", dependencies: ["CQhull"]),
 
         // Foundations: numbers, hashing, randomness, diagnostics, the spec's syntax tree.
         .target(name: "SieveCore", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
-        .target(name: "SieveData", dependencies: ["SieveCore", "SieveSpglib"], resources: [.copy("Resources/magpie.csv")]),
+        .target(name: "SieveData", dependencies: ["SieveCore", "SieveSpglib", "SieveQhull"],
+                resources: [.copy("Resources/magpie.csv"), .copy("Resources/matminer_elements.csv"), .copy("Resources/magpie_ward2017.csv")]),
         .target(name: "SieveModels", dependencies: ["SieveCore", "SieveXGBoost", "SieveLAPACK"]),
         .target(name: "SieveReport", dependencies: ["SieveCore"]),
         // Campaign kinds (pruning, active learning, …): algorithm, state, spec section and tables.
@@ -73,6 +76,8 @@ let package = Package(
         .testTarget(name: "SieveDataTests", dependencies: ["SieveCore", "SieveData"], resources: [.copy("Fixtures")]),
         .testTarget(name: "SieveXGBoostTests", dependencies: ["SieveXGBoost"]),
         .testTarget(name: "SieveSpglibTests", dependencies: ["SieveSpglib"]),
+        .testTarget(name: "SieveVoronoiTests", dependencies: ["SieveCore", "SieveData"]),
+        .testTarget(name: "SieveQhullTests", dependencies: ["SieveQhull"]),
         .testTarget(name: "SieveLAPACKTests", dependencies: ["SieveLAPACK"]),
         .testTarget(name: "SieveModelsTests", dependencies: ["SieveCore", "SieveModels", "SieveData", "SieveXGBoost"],
                     resources: [.copy("Fixtures")]),

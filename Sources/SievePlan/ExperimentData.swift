@@ -78,7 +78,7 @@ public struct ExperimentData: Sendable {
         var provenance = [DatasetProvenance(role: "dataset", path: main.path, sha256: main.sha256, rows: main.count,
                                             droppedRows: main.droppedRows, rowRules: hasRules ? main.rowCounts : nil)]
         var warnings: [String] = []
-        if case .magpie = rules.features, rules.structure?.features != true, rules.duplicates == nil, main.rowCounts.duplicateRows > 0 {
+        if case .magpie = rules.features, rules.structure?.features != true, rules.structure?.matminer.isEmpty ?? true, rules.duplicates == nil, main.rowCounts.duplicateRows > 0 {
             warnings.append("\(main.rowCounts.duplicateRows) rows of \(main.path) share their composition with another row "
                             + "(\(main.rowCounts.duplicateGroups) compositions): Magpie features cannot tell them apart, so a model "
                             + "sees them as one input with several targets. Say how to merge them with "

@@ -24,6 +24,8 @@ enum Fingerprint {
                 + "features=\(structure.features))"
         }
         if let group = options.group { rules += ";group=\(group.name)" }
+        let matminer = options.matminer.map(\.name) + (options.structure?.matminer.map(\.name) ?? [])
+        if !matminer.isEmpty { rules += ";matminer=\(matminer.joined(separator: ","))" }
         return "target=\(options.target);features=\(features);formula=\(options.formulaColumn ?? "-");"
             + "missing=\(options.missingValues.rawValue)" + rules
     }

@@ -24,7 +24,8 @@ enum DatasetResolver {
                     log.error(set.name.location, "The test set '\(set.name.value)' drops formulas it shares with the main dataset, "
                               + "so both datasets need formulas: give `formula: <column>` or `features: {magpie: <column>}` in each.")
                 }
-                if !sameFeatures(datasetSpec.features, spec.dataset.features) {
+                if !sameFeatures(datasetSpec.features, spec.dataset.features)
+                    || MatminerFamilyResolver.expand(datasetSpec.matminer) != MatminerFamilyResolver.expand(spec.dataset.matminer) {
                     log.error(set.name.location, "The test set '\(set.name.value)' must build the same features as the main dataset; "
                               + "give it the same `features` setting.")
                 }
@@ -90,6 +91,10 @@ enum DatasetResolver {
         case let .columns(c): d["features"] = "columns(\(c.map(\.value).joined(separator: ", ")))"
         case let .exclude(c): d["features"] = "all numeric except (\(c.map(\.value).joined(separator: ", ")))"
         case .allNumeric: d["features"] = "all numeric"
+        }
+        if !spec.matminer.isEmpty {
+            let families = MatminerFamilyResolver.expand(spec.matminer)
+            d["features"]! += " + matminer(\((families.composition.map(\.name) + families.structure.map(\.name)).joined(separator: ", ")))"
         }
         if let f = spec.formulaColumn { d["formula"] = f.value }
         if let u = spec.units { d["units"] = u }
@@ -158,6 +163,16 @@ enum DatasetResolver {
             log.error(keep.location, "This rule looks at each row's elements, so the dataset needs formulas: "
                       + "give `formula: <column>` or `features: {magpie: <column>}`.")
         }
+        let matminer = MatminerFamilyResolver.families(spec.matminer, hasStructures: spec.structure != nil, log: log)
+        if matminer == nil { ok = false }
+        var isMagpie = false
+        if case .magpie = spec.features { isMagpie = true }
+        if let matminer, !matminer.composition.isEmpty, !isMagpie {
+            ok = false
+            log.error(spec.matminer[0].location, "matminer's composition families read the formulas of Magpie's column, so "
+                      + "`features.matminer` with \(matminer.composition.map { "'\($0.name)'" }.joined(separator: ", ")) needs "
+                      + "`magpie: <formula column>` beside it.")
+        }
         guard ok else { return nil }
         var options = DatasetOptions(path: spec.path.value, target: spec.target.value, features: features,
                                      formulaColumn: spec.formulaColumn?.value,
@@ -165,10 +180,12 @@ enum DatasetResolver {
         options.keepRows = spec.keepRows.map(rowFilter)
         options.duplicates = spec.duplicates.flatMap { DuplicateRule.Keep(rawValue: $0.value) }.map(DuplicateRule.init)
         options.sample = spec.sample.map { RowSample(rows: $0.rows, seed: $0.seed) }
+        options.matminer = matminer?.composition ?? []
         options.structure = spec.structure.map {
             StructureOptions(column: $0.column.value, spaceGroupColumn: $0.spaceGroupColumn?.value, symprec: $0.symprec,
                              features: spec.structureFeatures)
         }
+        options.structure?.matminer = matminer?.structure ?? []
         options.group = spec.group.map { $0.value == GroupRule.crystalSystem.name ? .crystalSystem : .column($0.value) }
         options.threads = ProcessInfo.processInfo.activeProcessorCount
         return options

@@ -38,6 +38,8 @@ public struct DatasetOptions: Sendable, Equatable {
     public var structure: StructureOptions?
     /// What divides the rows into groups.
     public var group: GroupRule?
+    /// matminer composition families appended to Magpie's features, in ``CompositionFamily`` order.
+    public var matminer: [CompositionFamily] = []
     /// Threads for reading structures (spglib's search is the costly part).
     public var threads = 1
 
@@ -60,8 +62,13 @@ public struct DatasetOptions: Sendable, Equatable {
 /// every bad cell reported with its file, line and column.
 public struct DatasetLoader: Sendable {
     public let featurizer: MagpieFeaturizer
+    /// The element data of the matminer composition families (a superset of Magpie's elements).
+    public let elementTable: MatminerElementTable
 
-    public init(featurizer: MagpieFeaturizer = MagpieFeaturizer()) { self.featurizer = featurizer }
+    public init(featurizer: MagpieFeaturizer = MagpieFeaturizer(), elementTable: MatminerElementTable = .shipped) {
+        self.featurizer = featurizer
+        self.elementTable = elementTable
+    }
 
     public func load(_ options: DatasetOptions) throws -> Dataset {
         let reader = try CSVReader(path: options.path)
@@ -102,7 +109,9 @@ public struct DatasetLoader: Sendable {
         if case .magpie = options.features { isMagpie = true } else { isMagpie = false }
         if !isMagpie && featureColumns.isEmpty { throw DataError.noFeatures(path: path) }
 
-        let width = isMagpie ? featurizer.featureCount : featureColumns.count
+        let families = isMagpie ? CompositionFamily.allCases.filter(options.matminer.contains) : []
+        let familyWidth = families.reduce(0) { $0 + $1.featureNames.count }
+        let width = isMagpie ? featurizer.featureCount + familyWidth : featureColumns.count
         var features: [Float] = []
         var targets: [Double] = []
         var lines: [Int] = []
@@ -146,7 +155,16 @@ public struct DatasetLoader: Sendable {
                 if let element = featurizer.unknownElement(in: composition) {
                     throw DataError.unknownElement(path: path, line: line, formula: String(fields[formulaColumn!]), element: element)
                 }
-                rowFeatures.withUnsafeMutableBufferPointer { featurizer.features(of: composition, into: $0) }
+                rowFeatures.withUnsafeMutableBufferPointer {
+                    featurizer.features(of: composition, into: UnsafeMutableBufferPointer(rebasing: $0[0..<featurizer.featureCount]))
+                }
+                var k = featurizer.featureCount
+                for family in families {
+                    for value in family.features(of: composition, table: elementTable) {
+                        rowFeatures[k] = Float(value)
+                        k += 1
+                    }
+                }
             } else {
                 for (k, c) in featureColumns.enumerated() {
                     guard let v = try Self.number(fields[c], path: path, line: line, column: header[c]) else {
@@ -177,9 +195,10 @@ public struct DatasetLoader: Sendable {
             return true
         }
         if targets.isEmpty { throw DataError.noRows(path: path) }
-        var names = isMagpie ? featurizer.featureNames : featureColumns.map { header[$0] }
+        var names = isMagpie ? featurizer.featureNames + families.flatMap(\.featureNames) : featureColumns.map { header[$0] }
         var matrix = Matrix(rows: targets.count, columns: width, storage: features)
         var groups: [String]? = groupColumn == nil ? nil : groupTexts
+        var unbuildable: [Int] = []  // rows without matminer structure features, left out under `missing: drop_rows`
         if let structure = options.structure {
             let read = try Dataset.structures(texts: structureTexts, givenSpaceGroups: spaceGroupColumn == nil ? nil : givenSpaceGroups,
                                               lines: lines, path: path, options: structure, threads: options.threads)
@@ -187,14 +206,27 @@ public struct DatasetLoader: Sendable {
                 matrix = matrix.appendingColumns(Matrix(read.features.map { $0.map(Float.init) }))
                 names += StructureFeatures.names
             }
+            if !structure.matminer.isEmpty {
+                let width = structure.matminer.reduce(0) { $0 + $1.featureNames.count }
+                let failed = read.matminer.indices.filter { (try? read.matminer[$0].get()) == nil }
+                if let first = failed.first, options.missingValues == .fail { _ = try read.matminer[first].get() }
+                unbuildable = failed
+                matrix = matrix.appendingColumns(Matrix(read.matminer.map { row in
+                    ((try? row.get()) ?? [Double](repeating: 0, count: width)).map(Float.init)
+                }))
+                names += structure.matminer.flatMap(\.featureNames)
+            }
             if options.group == .crystalSystem { groups = read.systems }
         }
         let dataset = Dataset(path: path, sha256: reader.sha256, featureNames: names,
                               features: matrix,
                               targets: targets, lines: lines, formulas: formulas, compositions: compositions,
-                              droppedRows: dropped, originalHeader: originals == nil ? nil : header, originalRows: originals)
+                              droppedRows: dropped + unbuildable.count, originalHeader: originals == nil ? nil : header,
+                              originalRows: originals)
             .withGroups(groups)
-        var (ruled, counts) = dataset.applying(keep: options.keepRows, duplicates: options.duplicates, sample: options.sample)
+        let kept = unbuildable.isEmpty ? dataset : dataset.selecting(rows: Array(Set(0..<dataset.count).subtracting(unbuildable)).sorted())
+        if kept.count == 0 { throw DataError.noRows(path: path) }
+        var (ruled, counts) = kept.applying(keep: options.keepRows, duplicates: options.duplicates, sample: options.sample)
         if ruled.count == 0 { throw DataError.noRows(path: path) }
         ruled.rowCounts = counts
         return ruled

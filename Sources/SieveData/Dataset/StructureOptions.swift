@@ -10,6 +10,8 @@ public struct StructureOptions: Sendable, Equatable {
     public var symprec: Double
     /// Append ``StructureFeatures`` to the dataset's features.
     public var features: Bool
+    /// matminer structure families appended after everything else, in ``StructureFamily`` order.
+    public var matminer: [StructureFamily] = []
 
     public init(column: String, spaceGroupColumn: String? = nil, symprec: Double = CrystalStructure.defaultSymprec,
                 features: Bool = false) {
@@ -36,7 +38,7 @@ extension Dataset {
     /// Reads the structure column's texts (one per kept row), finds space groups (given or by
     /// spglib), and returns the structure features and crystal systems, in row order.
     static func structures(texts: [Substring], givenSpaceGroups: [Substring]?, lines: [Int], path: String,
-                           options: StructureOptions, threads: Int) throws -> (features: [[Double]], systems: [String]) {
+                           options: StructureOptions, threads: Int) throws -> (features: [[Double]], matminer: [Result<[Double], DataError>], systems: [String]) {
         var parsed: [CrystalStructure] = []
         parsed.reserveCapacity(texts.count)
         for (i, text) in texts.enumerated() {
@@ -66,6 +68,8 @@ extension Dataset {
                                            text: "\(value)", range: DatasetLoader.featureRange)
             }
         }
-        return (features, groups.map(\.crystalSystem.rawValue))
+        let matminer = options.matminer.isEmpty ? [] : StructureFamily.features(of: parsed, families: options.matminer, lines: lines,
+                                                                                      path: path, threads: threads)
+        return (features, matminer, groups.map(\.crystalSystem.rawValue))
     }
 }

@@ -71,6 +71,9 @@ public struct DatasetSpec: Sendable, Equatable {
     public var structure: StructureSpec? = nil
     /// Append structure features to the others (`features: {…, structure: true}`).
     public var structureFeatures = false
+    /// matminer featurisers appended to Magpie's (`features: {magpie: …, matminer: [...]}`), as written:
+    /// names of families or the shorthand `composition`, checked by the resolver.
+    public var matminer: [Located<String>] = []
     /// What groups the rows: "crystal_system" or a column's name.
     public var group: Located<String>? = nil
 }

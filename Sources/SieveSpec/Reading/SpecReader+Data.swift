@@ -4,7 +4,7 @@ extension SpecReader {
     static let datasetKeys = ["path", "target", "features", "formula", "missing", "units", "keep_rows", "duplicates", "sample",
                               "structure", "group"]
     static let duplicateChoices = ["lowest", "highest", "mean", "first", "all"]
-    static let featureKeys = ["magpie", "columns", "exclude", "structure"]
+    static let featureKeys = ["magpie", "matminer", "columns", "exclude", "structure"]
     static let splitKeys = ["id_test", "ood", "cv"]
     static let crossValidationKeys = ["by", "folds", "seed", "elements", "min_compounds", "clusters"]
     static let crossValidationForms = ["random", "group", "chemical_system", "element", "cluster"]
@@ -23,10 +23,14 @@ extension SpecReader {
         }
         var features: DatasetSpec.Features? = .allNumeric
         var structureFeatures = false
+        var matminer: [Located<String>] = []
         if let f = map["features"] {
             features = readFeatures(f, what, log: log)
             if let s = f.mapping?.first(where: { $0.key.string == "structure" })?.value, let flag = log.bool(s, "\(what).features.structure") {
                 structureFeatures = flag
+            }
+            if let m = f.mapping?.first(where: { $0.key.string == "matminer" })?.value {
+                matminer = readMatminer(m, what, log: log)
             }
         }
         let formula = map["formula"].flatMap { f in log.string(f, "\(what).formula").map { Located($0, at: f.location) } }
@@ -96,15 +100,25 @@ extension SpecReader {
         guard let path, let target, let features else { return nil }
         return DatasetSpec(path: path, target: target, features: features, formulaColumn: formula, missing: missing, units: units,
                            keepRows: keepRows, duplicates: duplicates, sample: sample, structure: structure,
-                           structureFeatures: structureFeatures, group: group)
+                           structureFeatures: structureFeatures, matminer: matminer, group: group)
+    }
+
+    /// `matminer: composition` or `matminer: [stoichiometry, ...]`: family names as written; the resolver
+    /// checks them against the families Sieve computes (and expands `composition`).
+    static func readMatminer(_ node: SpecNode, _ what: String, log: SpecLog) -> [Located<String>] {
+        let items = log.list(node)
+        if items.isEmpty {
+            log.error(node, "\(what).features.matminer is empty; give a family name or a list of them, e.g. `matminer: composition`.")
+        }
+        return items.compactMap { item in log.string(item, "Each entry of \(what).features.matminer").map { Located($0, at: item.location) } }
     }
 
     static func readFeatures(_ node: SpecNode, _ what: String, log: SpecLog) -> DatasetSpec.Features? {
         guard let map = log.mapping(node, "\(what).features", keys: featureKeys) else { return nil }
-        let base = map.keys.filter { $0 != "structure" }
+        let base = map.keys.filter { $0 != "structure" && $0 != "matminer" }
         guard base.count == 1 else {
             log.error(node, "\(what).features takes exactly one of `magpie: <formula column>`, `columns: [...]` or `exclude: [...]`"
-                      + " (and optionally `structure: true` beside it).")
+                      + " (and optionally `matminer: [...]` and `structure: true` beside it).")
             return nil
         }
         func located(_ n: SpecNode, _ label: String) -> [Located<String>]? {
