@@ -87,8 +87,8 @@ let package = Package(
         .testTarget(name: "SieveSpecTests", dependencies: ["SieveCore", "SieveSpec"]),
         .testTarget(
             name: "SieveEngineTests",
-            dependencies: ["SieveCore", "SieveModels", "SieveSelection", "SieveResolve", "SievePlan", "SieveExecute", "SieveStore",
-                           "SieveEngine"]
+            dependencies: ["SieveCore", "SieveData", "SieveModels", "SieveSelection", "SieveResolve", "SievePlan", "SieveExecute",
+                           "SieveStore", "SieveEngine"]
         ),
         .testTarget(name: "SieveReportTests", dependencies: ["SieveCore", "SieveReport"]),
         .testTarget(name: "SieveCLITests", dependencies: ["SieveCLI", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
