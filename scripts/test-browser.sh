@@ -112,7 +112,7 @@ SCRIPT
 "${BROWSER[@]}" --dump-dom "file://$WORK/graph.html" 2>/dev/null > "$WORK/graph-dom.html"
 VERDICT=$(sed -n 's:.*<pre id="verdict">\(.*\)</pre>.*:\1:p' "$WORK/graph-dom.html")
 case "$VERDICT" in
-  "OK "*) echo "PASS: the causal DAG's ${VERDICT#OK } in chromium, and none overlaps another.";;
+  "OK "*) echo "PASS: chromium measured all ${VERDICT#OK } of the causal DAG, and none overlaps another.";;
   "OVERLAPS "*) echo "FAIL: labels of the causal DAG overlap in chromium (${VERDICT#OVERLAPS }); the layered layout must keep every label box apart." >&2; exit 1;;
   "OUTSIDE "*) echo "FAIL: in chromium ${VERDICT#OUTSIDE }; SVG.textWidthBound underestimates the font's widths." >&2; exit 1;;
   *) echo "FAIL: the causal DAG page gave no verdict on its labels (got '${VERDICT:-nothing}'); is plots/causal_graph.svg drawn with classed labels?" >&2; exit 1;;
