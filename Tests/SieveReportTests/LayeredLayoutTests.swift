@@ -110,6 +110,22 @@ import SieveCore
         #expect(drawing.svg().contains("2 of 3 edges have p ≥ 0.50"))
     }
 
+    @Test func crossingCountMatchesPairwiseCount() {
+        for seed in UInt64(0)..<50 {
+            var rng = SplitMix64(seed: seed)
+            let upper = 1 + Int(rng.next() % 8), lower = 1 + Int(rng.next() % 8)
+            let ranks = [Array(0..<upper), Array(upper..<(upper + lower))]
+            var down = [[Int]](repeating: [], count: upper + lower)
+            for u in 0..<upper { for v in upper..<(upper + lower) where rng.next() % 3 == 0 { down[u].append(v) } }
+            let slot = (0..<upper).map { $0 } + (0..<lower).map { $0 }
+            var segments: [(Int, Int)] = []
+            for u in 0..<upper { for v in down[u] { segments.append((u, v - upper)) } }
+            var pairwise = 0
+            for i in segments.indices { for j in segments.indices where j > i && (segments[i].0 - segments[j].0) * (segments[i].1 - segments[j].1) < 0 { pairwise += 1 } }
+            #expect(LayeredLayout.crossings(ranks, down: down, slot: slot) == pairwise, "seed \(seed)")
+        }
+    }
+
     @Test func separationFitIsLeastSquaresUnderTheGaps() {
         #expect(LayeredLayout.fit([0, 0, 0], gaps: [2, 2]) == [-2, 0, 2])
         #expect(LayeredLayout.fit([0, 10, 11], gaps: [1, 1]) == [0, 10, 11])
