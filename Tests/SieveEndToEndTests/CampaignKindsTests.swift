@@ -121,6 +121,7 @@ import Testing
               evaluate: rf
               bootstrap: 5
               interventions: {desired: 5, top: 2}
+              graph: {min_probability: 0.6}
             train_sizes: [1.0]
             seeds: 1
             """, in: folder, name: "qm9")
@@ -132,6 +133,9 @@ import Testing
         for file in ["causal.md", "causal_edges.csv", "causal_effects.csv", "interventions.csv", "plots/causal_graph.svg"] {
             #expect(FileManager.default.fileExists(atPath: out + "/" + file), "\(file) is written")
         }
+        let graph = try String(contentsOfFile: out + "/plots/causal_graph.svg", encoding: .utf8)
+        #expect(graph.contains("class=\"node-label\"") && graph.contains("edges have p ≥ 0.60"),
+                "the DAG is drawn in layers with the spec's threshold: \(graph.suffix(400))")
         let plan = try BinaryTests.sieve(["plan", qm9, "--output", out])
         #expect(plan.out.contains("5 campaigns: 5 done"), "the global graph and 2 seeds × causal/random: \(plan.out)")
 

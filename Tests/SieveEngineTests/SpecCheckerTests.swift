@@ -108,6 +108,31 @@ import SieveSelection
         ])
     }
 
+    /// `causal.graph.min_probability` is a share in [0, 1], its mapping a closed vocabulary; it is a
+    /// report setting, so it leaves every causal campaign's fingerprint (and so its id) as it was.
+    @Test func causalGraphThresholdIsCheckedAndReportOnly() throws {
+        func spec(_ graph: String) -> String {
+            """
+            name: t
+            dataset: {path: \(Support.mpSample), target: target, features: {magpie: formula}}
+            models: {rf: {kind: random_forest}}
+            causal: {variables: [a, b], subsets: {gmm: 2, on: [a]}, evaluate: rf\(graph)}
+            """
+        }
+        #expect(problems(spec(", graph: {min_probability: 1.5}")).map { String($0.drop { $0 != " " }.dropFirst()) } == [
+            "causal.graph.min_probability is the share of bootstrap resamples an edge needs to be drawn, between 0 and 1; got 1.5."])
+        let misspelt = problems(spec(", graph: {min_probabilty: 0.5}"))
+        #expect(misspelt.count == 1 && misspelt[0].hasSuffix("causal.graph has no setting 'min_probabilty'. Did you mean 'min_probability'?"), "\(misspelt)")
+        let nested = problems(spec(", grap: {min_probability: 0.5}"))
+        #expect(nested.count == 1 && nested[0].hasSuffix("causal has no setting 'grap'. Did you mean 'graph'?"), "\(nested)")
+        func campaigns(_ graph: String) throws -> [(String, Double)] {
+            try Support.checked(spec(graph)).campaigns.compactMap { $0 as? CausalCampaign }.map { ($0.fingerprint, $0.settings.graphMinProbability) }
+        }
+        let fallback = try campaigns(""), strict = try campaigns(", graph: {min_probability: 0.9}")
+        #expect(!fallback.isEmpty && fallback.allSatisfy { $0.1 == 0.5 } && strict.allSatisfy { $0.1 == 0.9 }, "default 0.5, as written otherwise")
+        #expect(fallback.map(\.0) == strict.map(\.0), "the threshold does not change what the campaigns compute")
+    }
+
     /// The 1-based column where `needle` starts on line `line` of `text` (lines holding the
     /// repository's path move with where the clone is).
     static func column(of needle: String, line: Int, in text: String) -> Int {

@@ -28,10 +28,27 @@ enum SVG {
     /// Approximate width of `text` at `size` px (for layout: labels must not overlap).
     static func textWidth(_ text: String, size: Double) -> Double { Double(text.count) * size * 0.6 }
 
+    /// A width `text` at `size` px does not exceed in DejaVu Sans or the narrower Helvetica and
+    /// Arial (per character class, rounded up from DejaVu Sans's advance widths), for boxes that
+    /// must hold their label.
+    static func textWidthBound(_ text: String, size: Double, bold: Bool = false) -> Double {
+        var em = 0.0
+        for c in text {
+            switch c {
+            case "i", "l", "j", "I", "|", "!", "'", ".", ",", ":", ";", " ", "(", ")", "[", "]", "-", "f", "t", "r": em += 0.42
+            case "m", "w", "M", "W", "−", "→", "≥", "%", "@": em += 1.0
+            case "A"..."Z": em += 0.8
+            default: em += 0.66
+            }
+        }
+        return em * size * (bold ? 1.12 : 1)
+    }
+
     static func text(_ s: String, x: Double, y: Double, size: Double = 12, anchor: String = "start",
-                     weight: String = "normal", rotate: Double? = nil, fill: String = "#222") -> String {
+                     weight: String = "normal", rotate: Double? = nil, fill: String = "#222", className: String? = nil) -> String {
         let transform = rotate.map { " transform=\"rotate(\(number($0)) \(number(x)) \(number(y)))\"" } ?? ""
-        return "<text x=\"\(number(x))\" y=\"\(number(y))\" font-size=\"\(number(size))\" text-anchor=\"\(anchor)\" "
+        let cls = className.map { " class=\"\($0)\"" } ?? ""
+        return "<text\(cls) x=\"\(number(x))\" y=\"\(number(y))\" font-size=\"\(number(size))\" text-anchor=\"\(anchor)\" "
             + "font-weight=\"\(weight)\" fill=\"\(fill)\"\(transform)>\(escape(s))</text>"
     }
 

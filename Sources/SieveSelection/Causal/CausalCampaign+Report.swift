@@ -6,7 +6,8 @@ extension CausalCampaign {
     /// `causal_curves.csv`, `causal_edges.csv`, `causal_effects.csv`, `interventions.csv`,
     /// `causal_graphs.csv` (adjacency at iterations 5, 20, 40 and of the pool) and `causal.md`;
     /// figures of graph loss and test-set accuracy against iteration (causal vs random, mean ± sd),
-    /// adjacency heat maps, and the pool's graph with bootstrap probabilities.
+    /// adjacency heat maps, and the pool's graph in layers by causal order, its edges with a bootstrap
+    /// probability of at least `graph.min_probability`.
     public static func report(_ campaigns: [ReportedCampaign<CausalCampaign>], context: CampaignReportContext) -> CampaignOutputs {
         var outputs = CampaignOutputs()
         let runs = campaigns.filter { $0.campaign.role != .global && $0.state.selection != nil }
@@ -58,7 +59,8 @@ extension CausalCampaign {
                 }
                 outputs.figures.append(Figures.Figure(fileName: "causal_graph.svg", title: "The pool's causal graph",
                     svg: GraphDrawing(title: "The pool's causal graph (DirectLiNGAM; \(bootstrap.graphs.count) bootstrap resamples)",
-                                      nodes: labels, edges: edges, highlighted: labels.count - 1).svg()))
+                                      nodes: labels, edges: edges, highlighted: labels.count - 1,
+                                      minProbability: any.campaign.settings.graphMinProbability).svg()))
             }
             var graphs = CSVText(header: ["graph", "to", "from", "effect"])
             var maps: [(String, [Double])] = []

@@ -2,7 +2,7 @@ import SieveCore
 import SieveModels
 
 extension CausalCampaign {
-    static let keys = ["variables", "subsets", "iterations", "batch", "seeds", "evaluate", "bootstrap", "interventions"]
+    static let keys = ["variables", "subsets", "iterations", "batch", "seeds", "evaluate", "bootstrap", "interventions", "graph"]
 
     /// `causal`: the variables, the subsets of chemical space, the loop's size, the runs, the model
     /// scored on the test set, the bootstrap and the interventions; one causal and one random
@@ -52,6 +52,14 @@ extension CausalCampaign {
             settings.interventionVariables = m["top"].flatMap {
                 log.int($0, "causal.interventions.top", in: 1...1_000, "(variables intervened on)")
             } ?? 3
+        }
+        if let g = map["graph"], let m = log.mapping(g, "causal.graph", keys: ["min_probability"]) {
+            if let v = m["min_probability"], let p = log.number(v, "causal.graph.min_probability") {
+                if (0...1).contains(p) { settings.graphMinProbability = p } else {
+                    log.error(v, "causal.graph.min_probability is the share of bootstrap resamples an edge needs to be drawn, "
+                              + "between 0 and 1; got \(p).")
+                }
+            }
         }
         let evaluate = map["evaluate"].flatMap { e in log.string(e, "causal.evaluate").map { Located($0, at: e.location) } }
             .flatMap { context.model($0, role: "causal evaluated model", log: log) }

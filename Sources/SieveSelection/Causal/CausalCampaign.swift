@@ -33,6 +33,9 @@ public struct CausalCampaign: Campaign {
         /// The target value interventions aim for, and how many variables they consider.
         public var desired: Double?
         public var interventionVariables = 3
+        /// The report's graph draws edges found in at least this share of bootstrap resamples
+        /// (`graph: {min_probability: 0.5}`); a report setting, so not part of the fingerprint.
+        public var graphMinProbability = 0.5
     }
 
     public let role: Role
