@@ -79,7 +79,7 @@ import SieveCore
             "11:26: The training size 1 is too small: a count needs at least 2 rows (write 1.0 for the whole pool).",
             "11:29: The training size 0.01 is listed twice (first at line 11).",
             "12:12: The seed 1 is listed twice.",
-            "13:1: The spec has no setting 'extra'. It takes: name, description, dataset, splits, models, train_sizes, seeds, selection, evaluate_unused, redundancy, explain, max_runs, output.",
+            "13:1: The spec has no setting 'extra'. It takes: name, description, dataset, splits, models, train_sizes, seeds, selection, metric, evaluate_unused, redundancy, explain, max_runs, output.",
         ])
     }
 
@@ -129,7 +129,7 @@ import SieveCore
             "7:13: The test set name 'a' is used twice (first at line 5).",
             "8:14: The `where` rule of 'a' is empty; give `elements`, `contains` or `target`.",
             "9:7: The test set 'id' gives both `dataset` and `where`; give one.",
-            "9:13: The test set name 'id' must use only letters, digits, '-', '_' and '.', and not be one of id, pool, unused.",
+            "9:13: The test set name 'id' must use only letters, digits, '-', '_' and '.', and not be one of id, pool, unused, held_out.",
             "12:7: The test set 'c' needs `dataset` (rows from another file) or `where` (rows of the main dataset matching a rule).",
         ])
     }
