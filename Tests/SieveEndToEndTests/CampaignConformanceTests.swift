@@ -112,5 +112,8 @@ import Testing
         for (name, text) in reference.sorted(by: { $0.key < $1.key }) {
             #expect(after[name] == text, "\(kind)/\(name) differs after kill -9 and resume")
         }
+        // The manifest records each campaign's resolved settings.
+        let manifest = try String(contentsOfFile: one + "/manifest.json", encoding: .utf8)
+        #expect(manifest.contains("\"campaigns\" : [") && manifest.contains("\"settings\" : {"), "\(kind): \(manifest)")
     }
 }
