@@ -57,5 +57,8 @@ public struct OutputStore: ExecutionStore {
         campaigns.file(id: id, as: state)
     }
 
-    public func writeCheckpoint<State: Codable & Sendable & Equatable>(_ file: CampaignFile<State>) throws { try campaigns.write(file) }
+    public func writeCheckpoint<State: Codable & Sendable & Equatable>(_ file: CampaignFile<State>) throws {
+        try campaigns.write(file)
+        FaultInjection.reach(.checkpointWritten)
+    }
 }

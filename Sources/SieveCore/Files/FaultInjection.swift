@@ -15,8 +15,11 @@ public enum FaultInjection {
         case markerCreated = "marker-created"
         /// The marker is written, locked and in place: the run or campaign is claimed.
         case markerWritten = "marker-written"
-        /// The run's record (or a campaign's checkpoint) is stored; the marker is still there.
+        /// The run's record is stored; the marker is still there.
         case recordWritten = "record-written"
+        /// A campaign's checkpoint is stored (after each iteration, and when it finishes), so a
+        /// campaign can be killed between two of its iterations.
+        case checkpointWritten = "checkpoint-written"
         /// Just before the marker is removed.
         case beforeRelease = "before-release"
     }

@@ -14,6 +14,9 @@ struct Manifest: Codable {
     /// A cross-validation fold: its name and its rows.
     struct Fold: Codable { var number: Int; var name: String; var trainRows: Int; var testRows: Int }
     struct CrossValidation: Codable { var rule: String; var folds: [Fold] }
+    /// A campaign with every setting as resolved (defaults included), from its kind's settings
+    /// table: the same text its fingerprint hashes.
+    struct Campaign: Codable { var id: String; var kind: String; var label: String; var settings: [String: String] }
 
     var name: String
     var spec: String
@@ -36,6 +39,8 @@ struct Manifest: Codable {
     var reported: String?
     /// The folds, under cross-validation (`poolRows` and the first split are then the first fold's).
     var crossValidation: CrossValidation? = nil
+    /// Every planned campaign with its resolved settings (absent from manifests written before).
+    var campaigns: [Campaign]? = nil
 
     static func ruleDescription(_ ood: ResolvedOOD) -> String {
         switch ood.source {

@@ -155,6 +155,11 @@ struct OutputWriter {
                 Manifest.CrossValidation(rule: cv.rule.summary, folds: data.folds.map {
                     Manifest.Fold(number: $0.number ?? 0, name: $0.name, trainRows: $0.pool.count, testRows: $0.testSets[0].rows.count)
                 })
+            },
+            campaigns: plan.campaigns.isEmpty ? nil : plan.campaigns.map { planned in
+                Manifest.Campaign(id: planned.id, kind: planned.kind, label: planned.label,
+                                  settings: Dictionary(planned.campaign.resolvedSettings.map { ($0.name, $0.value) },
+                                                       uniquingKeysWith: { "\($0); \($1)" }))
             })
     }
 

@@ -7,7 +7,12 @@ public enum SieveVersion {
     /// The commit of the checkout the running binary was built in ("…-dirty" with local changes),
     /// or "unknown" outside a checkout.
     public static let commit: String = {
-        let executable = URL(fileURLWithPath: CommandLine.arguments.first ?? ".").resolvingSymlinksInPath()
+        // The running binary itself: `argv[0]` is a bare "sieve" when found through PATH, which
+        // made every manifest of a run started outside the checkout say "unknown".
+        let selfExe = "/proc/self/exe"
+        let executable = FileManager.default.fileExists(atPath: selfExe)
+            ? URL(fileURLWithPath: (try? FileManager.default.destinationOfSymbolicLink(atPath: selfExe)) ?? selfExe)
+            : URL(fileURLWithPath: CommandLine.arguments.first ?? ".").resolvingSymlinksInPath()
         let folder = executable.deletingLastPathComponent().path
         guard let head = git(["-C", folder, "rev-parse", "HEAD"]), !head.isEmpty else { return "unknown" }
         let dirty = git(["-C", folder, "status", "--porcelain", "--untracked-files=no"]).map { !$0.isEmpty } ?? false

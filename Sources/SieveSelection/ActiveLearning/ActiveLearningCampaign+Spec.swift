@@ -2,7 +2,7 @@ import SieveCore
 import SieveModels
 
 extension ActiveLearningCampaign {
-    static let commonKeys = ["strategies", "initial", "batch", "stop", "seeds", "evaluate"]
+    static var commonKeys: [String] { settings.settingKeys() }
 
     /// `active_learning`: the strategies, the evaluated models, the sizes, the seeds, and each
     /// strategy's own settings block; one campaign per strategy and seed.
@@ -24,18 +24,11 @@ extension ActiveLearningCampaign {
             .map { e in log.list(e).compactMap { item in log.string(item, "Each evaluated model").map { Located($0, at: item.location) } } } ?? []
         let evaluate = evaluateNames.compactMap { context.model($0, role: "evaluated model", log: log) }
         if map["evaluate"] != nil && evaluateNames.isEmpty { log.error(node, "active_learning needs at least one model in `evaluate`.") }
-        func size(_ key: String, _ fallback: TrainSize) -> TrainSize {
-            guard let n = map[key] else { return fallback }
-            switch n.value {
-            case let .double(f) where f > 0 && f <= 1: return .fraction(f)
-            case let .int(c) where c >= 1 && c <= 100_000_000: return .count(c)
-            default:
-                log.error(n, "active_learning.\(key) must be a fraction of the pool (0 < f ≤ 1) or a row count from 1 to "
-                          + "100,000,000, not '\(n)'.")
-                return fallback
-            }
-        }
-        let initial = size("initial", .fraction(0.01)), batch = size("batch", .fraction(0.01)), stop = size("stop", .fraction(0.5))
+        // The sizes come from the table; the strategies and models are resolved below.
+        var scratch = ActiveLearningCampaign(acquisition: RandomAcquisition(), evaluate: [], initial: .fraction(0.01),
+                                             batch: .fraction(0.01), stop: .fraction(0.5), seed: 0)
+        settings.read(map, into: &scratch, log: log)
+        let initial = scratch.initial, batch = scratch.batch, stop = scratch.stop
         let seeds = map["seeds"].map { SeedList.read($0, log: log) } ?? context.seeds
         var campaigns: [ActiveLearningCampaign] = []
         for (type, at) in chosen {

@@ -12,13 +12,13 @@ public struct ActiveLearningCampaign: Campaign {
     public static let specPath = ["active_learning"]
     public static let idPrefix = "al-"
 
-    public let acquisition: any AcquisitionStrategy
+    public var acquisition: any AcquisitionStrategy
     /// Models measured at every iteration (strategies may also use them).
-    public let evaluate: [NamedModel]
-    public let initial: TrainSize
-    public let batch: TrainSize
-    public let stop: TrainSize
-    public let seed: Int
+    public var evaluate: [NamedModel]
+    public var initial: TrainSize
+    public var batch: TrainSize
+    public var stop: TrainSize
+    public var seed: Int
     /// Where `initial`, `batch` and `stop` (and the section, under "") are written, for data problems.
     public var locations: [String: SourceLocation] = [:]
 
@@ -51,12 +51,6 @@ public struct ActiveLearningCampaign: Campaign {
     public var strategy: String { type(of: acquisition).name }
     public var label: String { "active learning \(strategy) seed=\(seed)" }
     public var identityKey: RunKey { RunKey(model: "active-learning", strategy: strategy, trainSize: stop, seed: seed) }
-
-    public var fingerprint: String {
-        (["initial=\(initial)", "batch=\(batch)", "stop=\(stop)"]
-            + evaluate.map { "evaluate{\(CampaignResolution.fingerprint($0))}" }
-            + ["strategy=\(acquisition.fingerprint)"]).joined(separator: "|")
-    }
 
     /// Sizes in rows for a pool: at least 2 initial rows and a batch of at least 1.
     public func rows(poolRows n: Int) -> (initial: Int, batch: Int, stop: Int) {

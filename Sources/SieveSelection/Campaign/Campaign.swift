@@ -17,6 +17,9 @@ public protocol Campaign: Sendable {
     static var specPath: [String] { get }
     /// Prefix of the kind's campaign ids ("al-").
     static var idPrefix: String { get }
+    /// Every setting of the kind's spec section, in fingerprint order (see ``CampaignSetting``):
+    /// the section's keys, the fingerprint and the manifest's settings all come from it.
+    static var settings: [CampaignSetting<Self>] { get }
 
     /// The campaigns a spec section declares, with their models resolved; every problem is
     /// logged at its place.
@@ -32,7 +35,7 @@ public protocol Campaign: Sendable {
     /// The key its identity is hashed with (model, strategy, size, seed).
     var identityKey: RunKey { get }
     /// Everything its result depends on besides the data, as canonical text (for its id; a
-    /// changed setting makes a finished campaign stale).
+    /// changed setting makes a finished campaign stale): by default the settings table's.
     var fingerprint: String { get }
     /// Expected cost relative to runs (in training rows of work), for scheduling and shards.
     func cost(poolRows: Int) -> Double
@@ -66,6 +69,11 @@ public protocol Campaign: Sendable {
 }
 
 extension Campaign {
+    public var fingerprint: String { Self.settings.fingerprint(of: self) }
+    /// The keys of the kind's spec section, from its table.
+    public static var settingKeys: [String] { settings.settingKeys() }
+    /// The campaign's settings as resolved, from the table, for the manifest.
+    public var resolvedSettings: [(name: String, value: String)] { Self.settings.resolved(of: self) }
     public func plannedIterations(poolRows: Int) -> Int? { nil }
     public func dataProblems(_ data: CampaignData) -> [Located<String>] { [] }
     public func progressNote(_ state: State) -> String? { nil }

@@ -2,7 +2,8 @@ import SieveCore
 import SieveModels
 
 extension CausalCampaign {
-    static let keys = ["variables", "subsets", "iterations", "batch", "seeds", "evaluate", "bootstrap", "interventions", "graph"]
+    /// The table's settings, and `graph` (how the report draws the DAG: a report setting, outside the fingerprint).
+    static var keys: [String] { settings.settingKeys() + ["graph"] }
 
     /// `causal`: the variables, the subsets of chemical space, the loop's size, the runs, the model
     /// scored on the test set, the bootstrap and the interventions; one causal and one random
@@ -39,13 +40,10 @@ extension CausalCampaign {
                 .map { log.list($0).compactMap { log.string($0, "Each feature in causal.subsets.on") } } ?? []
             settings.subsetSeed = subsets["seed"].flatMap { log.int($0, "causal.subsets.seed") } ?? 0
         }
-        func count(_ key: String, _ fallback: Int, _ range: ClosedRange<Int>, _ why: String) -> Int {
-            guard let n = map[key] else { return fallback }
-            return log.int(n, "causal.\(key)", in: range, why) ?? fallback
-        }
-        settings.iterations = count("iterations", 40, 1...100_000, "(iterations of the loop)")
-        settings.batch = count("batch", 20, 1...1_000_000, "(rows added per iteration)")
-        settings.bootstrap = count("bootstrap", 100, 1...100_000, "(bootstrap resamples of the causal graph)")
+        // iterations, batch and bootstrap come from the table, with their ranges.
+        var template = CausalCampaign(role: .global, settings: settings, evaluate: nil, seed: 0)
+        Self.settings.read(map, into: &template, log: log)
+        settings = template.settings
         if let i = map["interventions"], let m = log.mapping(i, "causal.interventions", keys: ["desired", "top"]) {
             settings.desired = m.required("desired", "the target value interventions aim for (the paper: 5 Debye).")
                 .flatMap { log.number($0, "causal.interventions.desired") }

@@ -38,10 +38,10 @@ public struct CausalCampaign: Campaign {
         public var graphMinProbability = 0.5
     }
 
-    public let role: Role
-    public let settings: Settings
-    public let evaluate: NamedModel?
-    public let seed: Int
+    public var role: Role
+    public var settings: Settings
+    public var evaluate: NamedModel?
+    public var seed: Int
     /// Where `variables`, `subsets` (and the section, under "") are written, for data problems.
     public var locations: [String: SourceLocation] = [:]
 
@@ -71,15 +71,8 @@ public struct CausalCampaign: Campaign {
     public var label: String { role == .global ? "causal global graph" : "causal \(role.rawValue) seed=\(seed)" }
     public var identityKey: RunKey { RunKey(model: "causal", strategy: role.rawValue, trainSize: .count(settings.iterations), seed: seed) }
 
-    public var fingerprint: String {
-        let s = settings
-        return ["role=\(role.rawValue)", "variables=\(s.variables?.joined(separator: ",") ?? "top\(s.topVariables ?? 0)")",
-                s.subsetsFromGroups ? "subsets=group"
-                    : "subsets=gmm\(s.subsetComponents)(\(s.subsetFeatures.joined(separator: ",")))/\(s.subsetSeed)",
-                "iterations=\(s.iterations)", "batch=\(s.batch)", "bootstrap=\(s.bootstrap)",
-                "desired=\(s.desired.map { $0.description } ?? "-")", "top-interventions=\(s.interventionVariables)",
-                "evaluate{\(evaluate.map(CampaignResolution.fingerprint) ?? "-")}"].joined(separator: "|")
-    }
+    /// The role, then the settings table's fingerprint.
+    public var fingerprint: String { "role=\(role.rawValue)|" + Self.settings.fingerprint(of: self) }
 
     public func cost(poolRows: Int) -> Double {
         role == .global ? Double(settings.bootstrap) * Double(poolRows) / 20 : Double(settings.iterations) * 400

@@ -2,8 +2,7 @@ import SieveCore
 import SieveModels
 
 extension EntropyTargetedCampaign {
-    static let keys = ["unlabelled", "iterations", "representation", "draws", "patience", "undefined_entropy", "seeds",
-                       "evaluate", "repetitions"]
+    static var keys: [String] { settings.settingKeys() }
 
     /// `etal`: how the pool starts (labelled / biased unlabelled), the algorithm's constants, the
     /// downstream models; one campaign per seed.
@@ -46,21 +45,11 @@ extension EntropyTargetedCampaign {
                 representation = Representation(components: nil, columns: log.list(c).compactMap { log.string($0, "Each column") })
             }
         }
-        var settings = EntropyTargetedLearner.Settings()
-        /// Each count with its range: the bounds keep a typo from asking for days of work or
-        /// gigabytes of draws (draws × unlabelled rows numbers are held at once).
-        func count(_ key: String, _ range: ClosedRange<Int>, _ why: String) -> Int? {
-            guard let n = map[key] else { return nil }
-            return log.int(n, "etal.\(key)", in: range, why)
-        }
-        if let v = count("draws", 1...100_000, "(posterior samples per unlabelled row; the paper uses 1,000)") { settings.draws = v }
-        if let v = count("patience", 1...10_000, "(iterations a group rests after being targeted)") { settings.patience = v }
-        if let u = map["undefined_entropy"], let choice = log.choice(u, "etal.undefined_entropy",
-                                                                      among: EntropyTargetedLearner.UndefinedEntropy.allCases.map(\.rawValue)) {
-            settings.undefinedEntropy = EntropyTargetedLearner.UndefinedEntropy(rawValue: choice)!
-        }
-        let iterations = count("iterations", 1...1_000_000, "(acquisitions, one row each)") ?? 1000
-        let repetitions = count("repetitions", 1...10_000, "(fits of each evaluated model per measurement)") ?? 30
+        // The counts and the choice come from the table, with their ranges: the bounds keep a
+        // typo from asking for days of work or gigabytes of draws (draws × unlabelled rows
+        // numbers are held at once).
+        var template = EntropyTargetedCampaign()
+        settings.read(map, into: &template, log: log)
         let evaluateNames = map["evaluate"].map { e in log.list(e).compactMap { i in log.string(i, "Each evaluated model").map { Located($0, at: i.location) } } } ?? []
         let evaluate = evaluateNames.compactMap { context.model($0, role: "etal evaluated model", log: log) }
         let seeds = map["seeds"].map { SeedList.read($0, log: log) } ?? [0]
@@ -68,11 +57,11 @@ extension EntropyTargetedCampaign {
         var locations = ["": node.location]
         locations["representation"] = map["representation"]?.location
         locations["rows"] = map["unlabelled"]?.mapping?.first(where: { $0.key.string == "rows" })?.value.location
+        template.unlabelledRules = rules; template.unlabelledRows = rows; template.representation = representation
+        template.evaluate = evaluate; template.locations = locations
         return seeds.map {
-            var campaign = EntropyTargetedCampaign(unlabelledRules: rules, unlabelledRows: rows, representation: representation,
-                                                   settings: settings, maxIterations: iterations, evaluate: evaluate,
-                                                   repetitions: repetitions, seed: $0)
-            campaign.locations = locations
+            var campaign = template
+            campaign.seed = $0
             return campaign
         }
     }

@@ -21,14 +21,14 @@ public struct EntropyTargetedCampaign: Campaign {
 
     /// Which pool rows start unlabelled: every row matching one of `first`, then random others
     /// until `rows` (a fraction of the pool or a count).
-    public let unlabelledRules: [RowRule]
-    public let unlabelledRows: TrainSize
-    public let representation: Representation
-    public let settings: EntropyTargetedLearner.Settings
-    public let maxIterations: Int
-    public let evaluate: [NamedModel]
-    public let repetitions: Int
-    public let seed: Int
+    public var unlabelledRules: [RowRule] = []
+    public var unlabelledRows = TrainSize.fraction(0.8)
+    public var representation = Representation(components: 32, columns: nil)
+    public var settings = EntropyTargetedLearner.Settings()
+    public var maxIterations = 1000
+    public var evaluate: [NamedModel] = []
+    public var repetitions = 30
+    public var seed = 0
     /// Where `unlabelled.rows`, `representation` (and the section, under "") are written, for data problems.
     public var locations: [String: SourceLocation] = [:]
 
@@ -66,14 +66,6 @@ public struct EntropyTargetedCampaign: Campaign {
     public var strategy: String { "etal" }
     public var label: String { "etal seed=\(seed)" }
     public var identityKey: RunKey { RunKey(model: "etal", strategy: "etal", trainSize: unlabelledRows, seed: seed) }
-
-    public var fingerprint: String {
-        (["unlabelled=\(unlabelledRows)", "first=\(unlabelledRules.map(\.fingerprint).joined(separator: ","))",
-          "representation=\(representation.components.map { "pca\($0)" } ?? (representation.columns ?? []).joined(separator: ","))",
-          "draws=\(settings.draws)", "patience=\(settings.patience)", "iterations=\(maxIterations)",
-          "undefined=\(settings.undefinedEntropy.rawValue)", "repetitions=\(repetitions)"]
-            + evaluate.map { "evaluate{\(CampaignResolution.fingerprint($0))}" }).joined(separator: "|")
-    }
 
     /// A GP fit and a thousand draws per candidate each iteration, then the downstream fits.
     public func cost(poolRows: Int) -> Double { Double(maxIterations) * 40 + Double(repetitions + 1) * Double(poolRows) * 2 }

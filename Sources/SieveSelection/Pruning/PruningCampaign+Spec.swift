@@ -2,7 +2,7 @@ import SieveCore
 import SieveModels
 
 extension PruningCampaign {
-    static let keys = ["guide", "transfer", "threshold", "holdout", "min_drop", "min_remaining"]
+    static var keys: [String] { settings.settingKeys() }
 
     /// `selection.prune`: a list of campaigns, each `{guide, transfer, threshold, holdout, min_drop,
     /// min_remaining}` or just a guide's name.
@@ -32,21 +32,13 @@ extension PruningCampaign {
         if let guide = node.string { return (Located(guide, at: node.location), nil, PruningParameters()) }
         guard let map = log.mapping(node, "A pruning campaign", keys: keys) else { return nil }
         guard let g = map.required("guide", "the model that guides the pruning."), let guide = log.string(g, "guide") else { return nil }
-        var parameters = PruningParameters()
         var transfer: Located<String>?
         if let t = map["transfer"], let name = log.string(t, "transfer") { transfer = Located(name, at: t.location) }
-        if let v = map["threshold"], let x = log.number(v, "threshold") {
-            if x > 0 { parameters.threshold = x } else { log.error(v, "threshold is a multiple of the guide's MAE and must be positive, got \(x).") }
-        }
-        if let v = map["holdout"], let x = log.number(v, "holdout") {
-            if x > 0 && x < 1 { parameters.holdout = x } else { log.error(v, "holdout is the fraction held out each iteration, in (0, 1); got \(x).") }
-        }
-        if let v = map["min_drop"], let x = log.number(v, "min_drop") {
-            if x > 0 && x < 1 { parameters.minimumDrop = x } else { log.error(v, "min_drop is a fraction of the pool in (0, 1); got \(x).") }
-        }
-        if let v = map["min_remaining"], let x = log.int(v, "min_remaining", in: 2...100_000_000, "(rows left when pruning stops)") {
-            parameters.minimumRemaining = x
-        }
+        // The numbers come from the table, with their ranges; the guide and transfer are model
+        // names, resolved by the caller, so the table reads into a campaign with a stand-in guide.
+        var scratch = PruningCampaign(guide: otherModel(than: nil), transfer: nil, parameters: PruningParameters())
+        settings.read(map, into: &scratch, log: log)
+        let parameters = scratch.parameters
         if let transfer, transfer.value == guide { log.error(transfer.location, "The transfer model must differ from the guide.") }
         return (Located(guide, at: g.location), transfer, parameters)
     }

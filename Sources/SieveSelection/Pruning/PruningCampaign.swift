@@ -20,9 +20,9 @@ public struct PruningCampaign: Campaign {
     public static let specPath = ["selection", "prune"]
     public static let idPrefix = "campaign-"
 
-    public let guide: NamedModel
-    public let transfer: NamedModel?
-    public let parameters: PruningParameters
+    public var guide: NamedModel
+    public var transfer: NamedModel?
+    public var parameters: PruningParameters
     /// Where the campaign (under "") and its `min_remaining` are written, for data problems.
     public var locations: [String: SourceLocation] = [:]
 
@@ -40,11 +40,6 @@ public struct PruningCampaign: Campaign {
     public var strategy: String { "prune-\(guide.name)" }
     public var label: String { "pruning \(strategy)" }
     public var identityKey: RunKey { RunKey(model: guide.name, strategy: strategy, trainSize: .fraction(1), seed: 0) }
-
-    public var fingerprint: String {
-        "guide{\(CampaignResolution.fingerprint(guide))}|transfer{\(transfer.map(CampaignResolution.fingerprint) ?? "none")}|"
-            + parameters.fingerprint
-    }
 
     /// About 25 fits of the pool: the guide and transfer model refitted at every iteration.
     public func cost(poolRows: Int) -> Double { 25 * Double(poolRows) }

@@ -23,9 +23,4 @@ public struct PruningParameters: Sendable, Equatable, Codable {
         if minimumRemaining < 2 { out.append(("min_remaining", "min_remaining must be at least 2, got \(minimumRemaining).")) }
         return out
     }
-
-    /// A canonical description, for run identities.
-    public var fingerprint: String {
-        "threshold=\(threshold)|holdout=\(holdout)|min_drop=\(minimumDrop)|min_remaining=\(minimumRemaining)"
-    }
 }

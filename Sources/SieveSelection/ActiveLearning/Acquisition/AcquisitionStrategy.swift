@@ -9,8 +9,9 @@ import SieveModels
 public protocol AcquisitionStrategy: Sendable {
     /// The name in `active_learning.strategies` ("qbc").
     static var name: String { get }
-    /// Keys of its settings block `active_learning.<name>: {…}`; empty when it takes none.
-    static var settingKeys: [String] { get }
+    /// Every setting of its block `active_learning.<name>: {…}`, in fingerprint order; empty
+    /// when it takes none. The block's keys and the fingerprint come from it (see ``CampaignSetting``).
+    static var settings: [CampaignSetting<Self>] { get }
     /// The strategy as configured by its settings block (nil when absent), or nil with every
     /// problem logged.
     static func resolve(_ settings: MappingReader?, context: AcquisitionResolution, log: SpecLog) -> Self?
@@ -26,9 +27,14 @@ public protocol AcquisitionStrategy: Sendable {
 }
 
 extension AcquisitionStrategy {
-    public static var settingKeys: [String] { [] }
+    public static var settings: [CampaignSetting<Self>] { [] }
+    /// Keys of its settings block, from its table.
+    public static var settingKeys: [String] { settings.settingKeys() }
     public var extraModels: [NamedModel] { [] }
-    public var fingerprint: String { Self.name }
+    /// Its name, then its table's fingerprint in braces when it has settings: `qbc{members=…|bootstrap=0}`.
+    public var fingerprint: String { Self.settings.isEmpty ? Self.name : "\(Self.name){\(Self.settings.fingerprint(of: self))}" }
+    /// Its settings as resolved, from its table, for the manifest.
+    public var resolvedSettings: [(name: String, value: String)] { Self.settings.resolved(of: self) }
     public var costFactor: Double { 1 }
 }
 

@@ -6,9 +6,13 @@ import SieveModels
 /// 5th percentile of the per-tree predictions.
 public struct ForestUncertainty: AcquisitionStrategy {
     public static let name = "rf_uncertainty"
-    public static let settingKeys = ["forest"]
+    public static let settings: [CampaignSetting<ForestUncertainty>] = [
+        CampaignSetting("forest", "the random forest whose trees disagree (default: the first evaluated one)",
+                        fragments: { ["forest=\(CampaignResolution.fingerprint($0.forest))"] },
+                        vary: { $0.forest = otherModel(than: $0.forest) }),
+    ]
 
-    public let forest: NamedModel
+    public var forest: NamedModel
     let evaluated: [String]
 
     public static func resolve(_ settings: MappingReader?, context: AcquisitionResolution, log: SpecLog) -> ForestUncertainty? {
@@ -29,7 +33,6 @@ public struct ForestUncertainty: AcquisitionStrategy {
     }
 
     public var extraModels: [NamedModel] { evaluated.contains(forest.name) ? [] : [forest] }
-    public var fingerprint: String { "rf_uncertainty{forest=\(CampaignResolution.fingerprint(forest))}" }
     public var costFactor: Double { evaluated.contains(forest.name) ? 0.1 : 1 }
 
     public func scores(_ request: AcquisitionRequest) throws -> [Double] {

@@ -8,7 +8,25 @@ import SieveModels
 /// alpha 0) and IBUG's k = 100.
 public struct IBUGUncertainty: AcquisitionStrategy {
     public static let name = "xgb_uncertainty"
-    public static let settingKeys = ["rounds", "learning_rate", "lambda", "max_depth", "k", "booster"]
+    /// The settings, in fingerprint order; the booster's and the leaf search's. Rounds, learning
+    /// rate, lambda and depth are checked by the booster's own parameter table (``XGBoostRegressor``).
+    public static let settings: [CampaignSetting<IBUGUncertainty>] = [
+        .int("rounds", "boosting rounds of IBUG's booster", what: "xgb_uncertainty.rounds", \.rounds, Int.min...Int.max),
+        .number("learning_rate", "the booster's learning rate", what: "xgb_uncertainty.learning_rate", \.learningRate,
+                problem: { _ in nil }),
+        .number("lambda", "the booster's L2 regularisation", what: "xgb_uncertainty.lambda", \.lambda, problem: { _ in nil }),
+        .int("max_depth", "the booster's tree depth", what: "xgb_uncertainty.max_depth", \.maxDepth, Int.min...Int.max),
+        .int("k", "nearest labelled rows by shared leaves", what: "xgb_uncertainty.k", \.k, 1...100_000, "(nearest training rows)"),
+        // Left out of the fingerprint at its default, so identities from before it existed hold.
+        CampaignSetting("booster", "which implementation grows the booster: xgboost or native",
+                        read: { node, log, s in
+                            if let choice = log.choice(node, "xgb_uncertainty.booster", among: Booster.allCases.map(\.rawValue)) {
+                                s.booster = Booster(rawValue: choice)!
+                            }
+                        },
+                        fragments: { $0.booster == .xgboost ? [] : ["booster=\($0.booster.rawValue)"] },
+                        vary: { $0.booster = $0.booster == .xgboost ? .native : .xgboost }),
+    ]
 
     /// Which implementation grows IBUG's booster: libxgboost, or Sieve's native gradient boosting
     /// (same definitions, several times cheaper; see ``GradientBoostingRegressor``).
@@ -25,16 +43,7 @@ public struct IBUGUncertainty: AcquisitionStrategy {
 
     public static func resolve(_ settings: MappingReader?, context: AcquisitionResolution, log: SpecLog) -> IBUGUncertainty? {
         var s = IBUGUncertainty()
-        if let v = settings?["rounds"], let n = log.int(v, "xgb_uncertainty.rounds") { s.rounds = n }
-        if let v = settings?["learning_rate"], let n = log.number(v, "xgb_uncertainty.learning_rate") { s.learningRate = n }
-        if let v = settings?["lambda"], let n = log.number(v, "xgb_uncertainty.lambda") { s.lambda = n }
-        if let v = settings?["max_depth"], let n = log.int(v, "xgb_uncertainty.max_depth") { s.maxDepth = n }
-        if let v = settings?["k"], let n = log.int(v, "xgb_uncertainty.k", in: 1...100_000, "(nearest training rows)") {
-            s.k = n
-        }
-        if let v = settings?["booster"], let choice = log.choice(v, "xgb_uncertainty.booster", among: Booster.allCases.map(\.rawValue)) {
-            s.booster = Booster(rawValue: choice)!
-        }
+        Self.settings.read(settings, into: &s, log: log)
         let problems = s.model.validate()
         for problem in problems {
             let at = settings?[problem.parameter]?.location ?? settings?.node.location ?? context.location
@@ -48,11 +57,6 @@ public struct IBUGUncertainty: AcquisitionStrategy {
         var m = XGBoostRegressor()
         m.rounds = rounds; m.learningRate = learningRate; m.lambda = lambda; m.alpha = 0; m.maxDepth = maxDepth
         return m
-    }
-
-    public var fingerprint: String {
-        "xgb_uncertainty{rounds=\(rounds)|learning_rate=\(learningRate)|lambda=\(lambda)|max_depth=\(maxDepth)|k=\(k)"
-            + (booster == .xgboost ? "" : "|booster=\(booster.rawValue)") + "}"
     }
 
     /// A second booster of 1,000 single trees on every feature, then the leaf search: about twice

@@ -7,10 +7,17 @@ import SieveModels
 /// deviation of their predictions; or one model fitted on `bootstrap` resamples.
 public struct QueryByCommittee: AcquisitionStrategy {
     public static let name = "qbc"
-    public static let settingKeys = ["members", "bootstrap"]
+    public static let settings: [CampaignSetting<QueryByCommittee>] = [
+        CampaignSetting("members", "the committee (default: the evaluated models)",
+                        fragments: { ["members=\($0.members.map { CampaignResolution.fingerprint($0) }.joined(separator: ";"))"] },
+                        vary: { $0.members.append(otherModel(than: nil)) }),
+        CampaignSetting("bootstrap", "bootstrap resamples of one member instead of several models (2 to 1,000)",
+                        fragments: { ["bootstrap=\($0.bootstrap ?? 0)"] },
+                        vary: { $0.bootstrap = ($0.bootstrap ?? 1) + 1 }),
+    ]
 
-    public let members: [NamedModel]
-    public let bootstrap: Int?
+    public var members: [NamedModel]
+    public var bootstrap: Int?
     /// The evaluated models, which members may be (they are then not fitted twice).
     let evaluated: [String]
 
@@ -43,10 +50,6 @@ public struct QueryByCommittee: AcquisitionStrategy {
     }
 
     public var extraModels: [NamedModel] { members.filter { !evaluated.contains($0.name) } }
-
-    public var fingerprint: String {
-        "qbc{members=\(members.map { CampaignResolution.fingerprint($0) }.joined(separator: ";"))|bootstrap=\(bootstrap ?? 0)}"
-    }
 
     public var costFactor: Double { Double(bootstrap ?? 0) }
 
