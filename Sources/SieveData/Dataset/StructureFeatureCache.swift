@@ -18,7 +18,7 @@ import SieveCore
 public struct StructureFeatureCache: Sendable {
     /// Bump whenever any structure featuriser's output changes (a family added or fixed, the space
     /// group search changed), so caches written by earlier versions miss.
-    public static let featuriserVersion = 1
+    public static let featuriserVersion = 2
 
     public let folder: String
     let write: @Sendable (_ bytes: [UInt8], _ path: String) throws -> Void
