@@ -84,7 +84,7 @@ public final class ExperimentRunner: Sendable {
         let (data, plan) = try prepare()
         let store = store()
         try AtomicFile.createFolder(store.runs.folder)
-        for folder in [store.runs.folder, store.campaigns.folder, output] { AtomicFile.removeAbandonedTemporaries(in: folder) }
+        for folder in [store.runs.folder, store.campaigns.folder, output, featureCacheFolder] { AtomicFile.removeAbandonedTemporaries(in: folder) }
         store.removeStaleClaimsOfFinishedWork()
         let (slice, sliceCampaigns) = options.shard.map { $0.slice(of: plan) } ?? (plan.runs, plan.campaigns)
         let finishedCampaigns = Set(plan.campaigns.filter { store.campaigns.record(id: $0.id)?.status == .done }.map(\.id))

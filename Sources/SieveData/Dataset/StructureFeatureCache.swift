@@ -1,13 +1,14 @@
 import Foundation
 import SieveCore
+import SieveSpglib
 
 /// Where a dataset's structure features (spglib's crystal systems, the 11 of `structure: true`,
 /// matminer's Voronoi families) are kept between processes, so a grid, its resumes, `sieve
 /// validate`, `sieve report` and every Slurm shard featurise a data file once.
 ///
 /// One file per data file and setting, `<folder>/features-<key>.bin`, where the key is the SHA-256
-/// of ``featuriserVersion``, the data file's SHA-256, the structure settings and the data-file lines
-/// of the rows read. The file ends with the SHA-256 of everything before it: a truncated or
+/// of ``featuriserVersion``, the data file's SHA-256, the structure settings (with the version of
+/// libsymspg when it searches the space groups) and the data-file lines of the rows read. The file ends with the SHA-256 of everything before it: a truncated or
 /// damaged file is recomputed and rewritten, never trusted. The loader writes through `write`,
 /// which must replace the file atomically (a temporary file renamed over it), so shards sharing a
 /// folder never see half a file; two shards computing at once write the same bytes.
@@ -67,7 +68,7 @@ public struct StructureFeatureCache: Sendable {
         var hash = ContentHash()
         for line in lines { hash.update("\(line),".utf8) }
         return "sieve structure features v\(featuriserVersion)\nfile \(fileSHA256)\ncolumn \(options.column)\n"
-            + "space group \(options.spaceGroupColumn.map { "column " + $0 } ?? "spglib")\nsymprec \(options.symprec.bitPattern)\n"
+            + "space group \(options.spaceGroupColumn.map { "column " + $0 } ?? "spglib \(Spglib.version)")\nsymprec \(options.symprec.bitPattern)\n"
             + "features \(options.features)\nmatminer \(options.matminer.map(\.rawValue).joined(separator: ","))\n"
             + "rows \(lines.count) \(hash.hexDigest())\n"
     }
