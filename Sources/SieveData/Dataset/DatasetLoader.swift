@@ -207,11 +207,13 @@ public struct DatasetLoader: Sendable {
         if let structure = options.structure {
             func compute() throws -> StructureFeatureCache.Entry {
                 try Dataset.structures(texts: structureTexts, givenSpaceGroups: spaceGroupColumn == nil ? nil : givenSpaceGroups,
-                                       lines: lines, path: path, options: structure, threads: options.threads)
+                                       lines: lines, path: path, options: structure, crystalSystems: options.group == .crystalSystem,
+                                       threads: options.threads)
             }
             let read: StructureFeatureCache.Entry
             if let featureCache {
-                let key = StructureFeatureCache.keyText(fileSHA256: reader.sha256, options: structure, lines: lines)
+                let key = StructureFeatureCache.keyText(fileSHA256: reader.sha256, options: structure,
+                                                       crystalSystems: options.group == .crystalSystem, lines: lines)
                 (read, cacheOutcome) = try featureCache.entry(keyText: key, lines: lines, dataPath: path,
                                                               matminerWidth: structure.matminer.reduce(0) { $0 + $1.featureNames.count },
                                                               compute: compute)

@@ -19,7 +19,7 @@ import SieveSpglib
 public struct StructureFeatureCache: Sendable {
     /// Bump whenever any structure featuriser's output changes (a family added or fixed, the space
     /// group search changed), so caches written by earlier versions miss.
-    public static let featuriserVersion = 2
+    public static let featuriserVersion = 3
 
     public let folder: String
     let write: @Sendable (_ bytes: [UInt8], _ path: String) throws -> Void
@@ -64,12 +64,12 @@ public struct StructureFeatureCache: Sendable {
     typealias Entry = (features: [[Double]], matminer: [Result<[Double], DataError>], systems: [String])
 
     /// The text the key hashes: everything the structure features of the rows depend on.
-    static func keyText(fileSHA256: String, options: StructureOptions, lines: [Int]) -> String {
+    static func keyText(fileSHA256: String, options: StructureOptions, crystalSystems: Bool, lines: [Int]) -> String {
         var hash = ContentHash()
         for line in lines { hash.update("\(line),".utf8) }
         return "sieve structure features v\(featuriserVersion)\nfile \(fileSHA256)\ncolumn \(options.column)\n"
             + "space group \(options.spaceGroupColumn.map { "column " + $0 } ?? "spglib \(Spglib.version)")\nsymprec \(options.symprec.bitPattern)\n"
-            + "features \(options.features)\nmatminer \(options.matminer.map(\.rawValue).joined(separator: ","))\n"
+            + "crystal systems \(crystalSystems)\nfeatures \(options.features)\nmatminer \(options.matminer.map(\.rawValue).joined(separator: ","))\n"
             + "rows \(lines.count) \(hash.hexDigest())\n"
     }
 
@@ -79,24 +79,24 @@ public struct StructureFeatureCache: Sendable {
 
     // MARK: File format
     //
-    // "SIEVEFC1", then the key text, the row count, the width of `structure: true` features (0 or
-    // 11) and of the matminer families, each row's crystal system, its features, and its matminer
+    // "SIEVEFC1", then the key text, the row count, whether crystal systems are kept (0 or 1), the
+    // width of `structure: true` features (0 or 11) and of the matminer families, each row's crystal
+    // system (when kept), its features, and its matminer
     // values (tag 1 and the values) or failure (tag 0 and the reason); then the SHA-256 of all that.
     // Integers are little-endian UInt64, numbers their IEEE bit patterns, texts a length and UTF-8.
 
     static let magic = Array("SIEVEFC1".utf8)
 
-    static func encode(_ entry: Entry, keyText: String, matminerWidth: Int) -> [UInt8] {
+    static func encode(_ entry: Entry, keyText: String, rows: Int, matminerWidth: Int) -> [UInt8] {
         var out = magic
         func int(_ v: Int) { withUnsafeBytes(of: UInt64(v).littleEndian) { out.append(contentsOf: $0) } }
         func double(_ v: Double) { withUnsafeBytes(of: v.bitPattern.littleEndian) { out.append(contentsOf: $0) } }
         func text(_ s: String) { int(s.utf8.count); out.append(contentsOf: s.utf8) }
         text(keyText)
-        let rows = entry.systems.count
         let featureWidth = entry.features.first?.count ?? 0
-        int(rows); int(featureWidth); int(entry.matminer.isEmpty ? 0 : matminerWidth)
+        int(rows); int(entry.systems.isEmpty ? 0 : 1); int(featureWidth); int(entry.matminer.isEmpty ? 0 : matminerWidth)
         for i in 0..<rows {
-            text(entry.systems[i])
+            if !entry.systems.isEmpty { text(entry.systems[i]) }
             if featureWidth > 0 { for v in entry.features[i] { double(v) } }
             if !entry.matminer.isEmpty {
                 switch entry.matminer[i] {
@@ -153,12 +153,13 @@ public struct StructureFeatureCache: Sendable {
             return String(decoding: bytes[at..<(at + n)], as: UTF8.self)
         }
         guard try text() == keyText else { throw Damage(reason: "it was written for other data or settings") }
-        let rows = try int(), featureWidth = try int(), matminerWidth = try int()
+        let rows = try int(), hasSystems = try int(), featureWidth = try int(), matminerWidth = try int()
+        guard hasSystems <= 1 else { throw Damage(reason: "it holds an unknown layout") }
         guard rows == lines.count else { throw Damage(reason: "it holds \(rows) rows, not \(lines.count)") }
         var features: [[Double]] = [], matminer: [Result<[Double], DataError>] = [], systems: [String] = []
         systems.reserveCapacity(rows)
         for i in 0..<rows {
-            systems.append(try text())
+            if hasSystems == 1 { systems.append(try text()) }
             if featureWidth > 0 { features.append(try (0..<featureWidth).map { _ in try double() }) }
             if matminerWidth > 0 {
                 guard at < end else { throw Damage(reason: "it ends early") }
@@ -196,7 +197,7 @@ public struct StructureFeatureCache: Sendable {
         }
         let entry = try compute()
         do {
-            try write(Self.encode(entry, keyText: keyText, matminerWidth: matminerWidth), file)
+            try write(Self.encode(entry, keyText: keyText, rows: lines.count, matminerWidth: matminerWidth), file)
         } catch {
             return (entry, .notStored(path: file, reason: "\(error)"))
         }
