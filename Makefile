@@ -73,8 +73,8 @@ data:
 	$(QM9_VENV)/bin/python scripts/prepare_qm9.py full
 	python3 scripts/prepare_matminer.py full
 
-## bench: side-by-side speed and accuracy against scikit-learn, xgboost 1.7.4 and lingam 1.13.0 on the full data
-##       (PARTS="models gbm scheduler al causal etal" by default; fetches the data and runs `make data` if needed)
+## bench: side-by-side speed and accuracy against scikit-learn, xgboost 1.7.4, lingam 1.13.0 and matminer 0.10.1 on the full data
+##       (PARTS="models gbm scheduler al causal etal featurise" by default; fetches the data and runs `make data` if needed)
 bench: setup
 	$(SWIFT) build -c release $(BUILD_FLAGS) --product sieve-bench
 	bench/run.sh $(BENCH_VENV) $$($(SWIFT) build -c release $(BUILD_FLAGS) --show-bin-path)/sieve-bench

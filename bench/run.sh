@@ -2,7 +2,9 @@
 # `make bench`: Sieve side by side with the Python references (scikit-learn, xgboost 1.7.4) on
 # the Magpie features of the full Matbench MP formation-energy data, 20,000 training rows,
 # 10 % test rows, the split of bench/reference/py_baseline.py (numpy seed 0).
-# usage: bench/run.sh VENV SIEVE_BENCH   (PARTS="models gbm scheduler al causal etal" by default; name fewer to run fewer)
+# usage: bench/run.sh VENV SIEVE_BENCH   (PARTS="models gbm scheduler al causal etal featurise" by default; name fewer to run fewer)
+# The featurise part runs matminer 0.10.1 in its own venv, $MATMINER_VENV (.venv-matminer by default, made from
+# scripts/requirements-matminer-ref.txt: its pins differ from bench/requirements.txt's).
 # SMOKE=1 (`make bench-smoke`, run by CI): every part and every Python reference on a few hundred rows of the
 # committed samples (experiments/data/), no full data, no `make data`; a minute or two once the venv exists.
 # Its tables check that the bench still runs, not how fast Sieve is; its files go to data/bench-smoke/.
@@ -12,7 +14,7 @@ cd "$(dirname "$0")/.."
 VENV=$1
 SIEVE_BENCH=$2
 THREADS=${THREADS:-"1 2"}
-PARTS=${PARTS:-"models gbm scheduler al causal etal"}
+PARTS=${PARTS:-"models gbm scheduler al causal etal featurise"}
 part() { [[ " $PARTS " == *" $1 "* ]]; }
 if [ "${SMOKE:-0}" = 1 ]; then
   WORK=data/bench-smoke
@@ -29,6 +31,8 @@ if [ "${SMOKE:-0}" = 1 ]; then
   ETAL_LABELLED=${ETAL_LABELLED:-200}
   ETAL_POOL=${ETAL_POOL:-60}
   ETAL_ITERATIONS=${ETAL_ITERATIONS:-8}
+  FEATURISE_ROWS=${FEATURISE_ROWS:-5}    # matminer takes about 1.3 s per structure
+  FEATURISE_REPEATS=${FEATURISE_REPEATS:-1}
   export OMP_WAIT_POLICY=${OMP_WAIT_POLICY:-passive}   # spinning OpenMP threads make a busy CI machine crawl
   echo "Smoke mode: every part on a few hundred rows of the committed samples; the times say nothing about speed."
 else
@@ -45,6 +49,8 @@ else
   ETAL_LABELLED=${ETAL_LABELLED:-1000000}  # every non-test row outside the pool
   ETAL_POOL=${ETAL_POOL:-600}
   ETAL_ITERATIONS=${ETAL_ITERATIONS:-1000}
+  FEATURISE_ROWS=${FEATURISE_ROWS:-100}  # matminer: about 2 minutes
+  FEATURISE_REPEATS=${FEATURISE_REPEATS:-3}
 fi
 mkdir -p "$WORK"
 STARTED=$SECONDS
@@ -54,6 +60,8 @@ lap() { echo "[$1: $((SECONDS - LAP)) s; bench so far $((SECONDS - STARTED)) s]"
 # The venv is (re)made whenever it lacks the stamp of the requirement files it was made from: a pip run
 # that failed half-way, or edited pins, never leave a venv that `make bench` would go on using.
 STAMP="$VENV/.sieve-requirements"
+# Only the parts with a reference in .venv-bench need it (scheduler has none; featurise uses its own venv).
+if part models || part gbm || part al || part causal || part etal; then
 if ! cmp -s <(cat bench/requirements.txt bench/requirements-lingam.txt) "$STAMP" 2>/dev/null; then
   echo "Creating $VENV with the Python references (bench/requirements.txt, then bench/requirements-lingam.txt without its dependency pins)…"
   rm -rf "$VENV"
@@ -63,6 +71,7 @@ if ! cmp -s <(cat bench/requirements.txt bench/requirements-lingam.txt) "$STAMP"
   cat bench/requirements.txt bench/requirements-lingam.txt > "$STAMP"
 fi
 lap venv
+fi
 PY="$VENV/bin/python"
 DATA="$WORK/mp_e_form_magpie.csv"
 SPLIT="$WORK/split_${N_TRAIN}_seed0.csv"
@@ -204,6 +213,66 @@ echo "With Sieve's GP hyperparameters replayed (same draws): everything but the 
 py=$("$PY" bench/reference/etal_reference.py "${ETAL_ARGS[@]}" replay "$ETAL_ITERATIONS" 1 "$WORK/etal" "$WORK/etal_draws.f64")
 echo "  iterations $(field iterations "$py") (Sieve $(field sieve_iterations "$py")), same prefix $(field same_prefix "$py"), EI max relative difference $(field ei_max_rel_diff_in_prefix "$py"), stop $(field stop "$py")"
 lap etal
+fi
+if part featurise; then
+echo
+# matminer's venv is made here unless it exists; a folder this script did not make is never removed.
+MATMINER_VENV=${MATMINER_VENV:-.venv-matminer}
+if ! cmp -s scripts/requirements-matminer-ref.txt "$MATMINER_VENV/.sieve-requirements" 2>/dev/null; then
+  if [ -e "$MATMINER_VENV" ] && [ ! -e "$MATMINER_VENV/.sieve-bench-made" ]; then
+    "$MATMINER_VENV/bin/python" -c "from importlib.metadata import version as v; assert (v('matminer'), v('pymatgen-core')) == ('0.10.1', '2026.10.16')" \
+      || { echo "error: $MATMINER_VENV is not a venv of scripts/requirements-matminer-ref.txt; remove it or set MATMINER_VENV." >&2; exit 1; }
+  else
+    echo "Creating $MATMINER_VENV with matminer 0.10.1 (scripts/requirements-matminer-ref.txt)…"
+    rm -rf "$MATMINER_VENV"
+    "${PYTHON:-python3}" -m venv "$MATMINER_VENV"
+    touch "$MATMINER_VENV/.sieve-bench-made"
+    "$MATMINER_VENV/bin/pip" install -q --disable-pip-version-check -r scripts/requirements-matminer-ref.txt
+    cp scripts/requirements-matminer-ref.txt "$MATMINER_VENV/.sieve-requirements"
+  fi
+fi
+lap "matminer venv"
+FLLA=experiments/data/flla_2015.csv
+echo "Featurisation: the redundancy paper's 273 matminer features (132 Magpie + 13 composition + 128 Voronoi structure) of the"
+echo "first $FEATURISE_ROWS flla_2015 structures; Sieve's native featurisers against matminer 0.10.1 (one core) on the same structures."
+echo "Structures per second; ratio = Sieve / matminer. Reading the CSV and parsing structures are not timed on either side."
+mm=$("$MATMINER_VENV/bin/python" bench/reference/matminer_featurise.py "$FLLA" "$FEATURISE_ROWS")
+svs=()
+for t in $THREADS; do
+  svs+=("$("$SIEVE_BENCH" featurise --data "$FLLA" --rows "$FEATURISE_ROWS" --threads "$t" --repeats "$FEATURISE_REPEATS")")
+done
+python3 - "$THREADS" "$mm" "${svs[@]}" <<'PYTHON'
+import sys
+threads = sys.argv[1].split()
+def fields(text):
+    return dict(p.split("=", 1) for line in text.splitlines() for p in line.split() if "=" in p)
+mm = fields(sys.argv[2]); sv = [fields(t) for t in sys.argv[3:]]
+n = int(mm["structures"])
+assert all(int(s["structures"]) == n for s in sv), "Sieve and matminer featurised different numbers of structures"
+rate = lambda seconds: n / float(seconds) if float(seconds) > 0 else float("inf")
+head = f"{'features':<30} {'matminer/s':>11}" + "".join(f" {'sieve_' + t + 't/s':>12} {'ratio_' + t + 't':>9}" for t in threads)
+print(head)
+rows = [(f"family {k[7:-2]}", k, False) for k in mm if k.startswith("family_")]
+rows += [("sieve's voronoi cells (shared)", "cells_s", False), ("structure (128)", "structure_s", True),
+         ("composition (145)", "composition_s", False), ("all (273)", "all_s", True)]
+for label, key, threaded in rows:
+    reference = f"{rate(mm[key]):11.2f}" if key in mm else "-".rjust(11)
+    line = f"{label:<30} {reference}"
+    for k, t in enumerate(threads):
+        if k > 0 and not threaded:
+            line += f" {'':>12} {'':>9}"
+            continue
+        # A family alone needs the cells too: Sieve's per-family rows are cells + family.
+        s = rate(float(sv[k][key]) + (float(sv[k]["cells_s"]) if key.startswith("family_") else 0))
+        line += f" {s:12.1f} " + (f"{s / rate(mm[key]):8.0f}x" if key in mm else f"{'':>9}")
+    print(line)
+print(f"matminer raised on {mm['raised']} of {n} structures (pymatgen's unwrapped coordinates); Sieve built no cells for "
+      f"{sv[0]['without_cells']}. A family row is that featuriser alone on one thread: Sieve's include its Voronoi cells;")
+print("matminer's run in sequence, so its coordination_number includes the tessellation that local_property_difference,")
+print("structural_heterogeneity and chemical_ordering then reuse (their ratios flatter matminer); maximum_packing_efficiency")
+print("tessellates again. The structure and all rows are the fair comparison: one tessellation per structure on both sides.")
+PYTHON
+lap featurise
 fi
 echo
 echo "Bench done in $((SECONDS - STARTED)) s (PARTS=\"$PARTS\"$([ "${SMOKE:-0}" = 1 ] && echo ", smoke mode"))."

@@ -10,7 +10,7 @@ import SieveModels
 struct SieveBench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sieve-bench", abstract: "Benchmarks of Sieve's models and engine.",
-        subcommands: [ModelBench.self, BoostingBench.self, SchedulerBench.self, ActiveLearningBench.self, StructureBench.self,
+        subcommands: [ModelBench.self, BoostingBench.self, SchedulerBench.self, ActiveLearningBench.self, StructureBench.self, FeaturiseBench.self,
                       LingamBench.self, CausalSelectionBench.self, EntropyTargetedBench.self, LinearAlgebraBench.self])
 }
 

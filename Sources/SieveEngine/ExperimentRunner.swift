@@ -1,5 +1,6 @@
 import Foundation
 import SieveCore
+import SieveData
 import SieveExecute
 import SievePlan
 import SieveResolve
@@ -65,9 +66,16 @@ public final class ExperimentRunner: Sendable {
     /// The output folder's records, checkpoints and claims.
     public func store() -> OutputStore { OutputStore(output: output, lease: lease) }
 
-    /// Loads the data and expands the grid, without running anything or writing any file.
+    /// Where the output folder keeps structure features between commands (docs/features.md, "The feature cache").
+    public var featureCacheFolder: String { PathText.join(output, "cache") }
+
+    /// Loads the data and expands the grid, without running anything or writing any file but the
+    /// feature cache (structure features are read from it, or computed and stored in it).
     public func prepare() throws -> (ExperimentData, ExperimentPlan) {
-        let data = try ExperimentData.load(experiment)
+        let cache = StructureFeatureCache(folder: featureCacheFolder) { bytes, path in
+            try AtomicFile.write(bytes, to: path, durable: false)
+        }
+        let data = try ExperimentData.load(experiment, loader: DatasetLoader(featureCache: cache))
         return (data, ExperimentPlan(experiment, data: data))
     }
 
@@ -76,7 +84,7 @@ public final class ExperimentRunner: Sendable {
         let (data, plan) = try prepare()
         let store = store()
         try AtomicFile.createFolder(store.runs.folder)
-        for folder in [store.runs.folder, store.campaigns.folder, output] { AtomicFile.removeAbandonedTemporaries(in: folder) }
+        for folder in [store.runs.folder, store.campaigns.folder, output, featureCacheFolder] { AtomicFile.removeAbandonedTemporaries(in: folder) }
         store.removeStaleClaimsOfFinishedWork()
         let (slice, sliceCampaigns) = options.shard.map { $0.slice(of: plan) } ?? (plan.runs, plan.campaigns)
         let finishedCampaigns = Set(plan.campaigns.filter { store.campaigns.record(id: $0.id)?.status == .done }.map(\.id))

@@ -37,6 +37,8 @@ public struct ExperimentData: Sendable {
     public var groups: [String]?
     /// Things the user should know about the data that are not errors, as sentences.
     public var warnings: [String] = []
+    /// What loading did with the structure-feature cache, one entry per data file with structures.
+    public var featureCache: [StructureFeatureCache.Outcome] = []
 
     public var splitNames: [String] { testSets.map(\.name) }
 
@@ -78,6 +80,7 @@ public struct ExperimentData: Sendable {
         var provenance = [DatasetProvenance(role: "dataset", path: main.path, sha256: main.sha256, rows: main.count,
                                             droppedRows: main.droppedRows, rowRules: hasRules ? main.rowCounts : nil)]
         var warnings: [String] = []
+        var cacheOutcomes = [main.featureCache].compactMap { $0 }
         if case .magpie = rules.features, rules.structure?.features != true, rules.structure?.matminer.isEmpty ?? true, rules.duplicates == nil, main.rowCounts.duplicateRows > 0 {
             warnings.append("\(main.rowCounts.duplicateRows) rows of \(main.path) share their composition with another row "
                             + "(\(main.rowCounts.duplicateGroups) compositions): Magpie features cannot tell them apart, so a model "
@@ -126,6 +129,7 @@ public struct ExperimentData: Sendable {
                 testSets.append(TestSet(name: set.name, rows: Self.sampled(ruleSets[set.name]!, set)))
             case let .dataset(datasetOptions, dropOverlap, location):
                 var other = try loader.load(options(datasetOptions))
+                if let outcome = other.featureCache { cacheOutcomes.append(outcome) }
                 guard other.featureNames == main.featureNames else {
                     throw ExperimentError.featureMismatch(name: set.name, at: location)
                 }
@@ -162,6 +166,13 @@ public struct ExperimentData: Sendable {
         }
         var data = ExperimentData(store: store, targets: targets, pool: pool, testSets: testSets, provenance: provenance,
                                   rowNames: rowNames, groups: groups, warnings: warnings)
+        data.featureCache = cacheOutcomes
+        for outcome in cacheOutcomes {
+            switch outcome {
+            case .replacedDamaged, .notStored: data.warnings.append(outcome.description)
+            case .read, .stored: break
+            }
+        }
         data.folds = cut.enumerated().map { k, fold in
             DataFold(number: experiment.crossValidation == nil ? nil : k + 1, name: fold.name, pool: fold.train,
                      testSets: [TestSet(name: heldOutName, rows: fold.test)] + testSets.dropFirst())

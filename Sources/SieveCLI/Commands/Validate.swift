@@ -1,5 +1,6 @@
 import ArgumentParser
 import SieveCore
+import SieveData
 import SieveEngine
 import SievePlan
 
@@ -15,6 +16,13 @@ struct Validate: ParsableCommand {
             for warning in data.warnings { Failure.printError("warning: " + warning) }
             print("\(options.spec): valid. \(Describe.data(data)); \(NumberText.counted(plan.runs.count, "run")), \(NumberText.counted(plan.campaigns.count, "campaign")).")
             if let rules = Describe.rowRules(data) { print(rules) }
+            // Damaged or unwritable caches are among the warnings above.
+            for outcome in data.featureCache {
+                switch outcome {
+                case .read, .stored: print(outcome)
+                case .replacedDamaged, .notStored: break
+                }
+            }
         }
     }
 }

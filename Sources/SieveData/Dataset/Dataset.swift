@@ -26,6 +26,8 @@ public struct Dataset: Sendable {
     /// The group of each row (its crystal system, or a column's text), when the dataset has a
     /// group rule.
     public var groups: [String]?
+    /// What the loader did with the structure-feature cache (nil: no structures, or no cache).
+    public var featureCache: StructureFeatureCache.Outcome?
 
     public init(path: String, sha256: String, featureNames: [String], features: Matrix<Float>, targets: [Double],
                 lines: [Int], formulas: [String]? = nil, compositions: [Composition]? = nil, droppedRows: Int = 0,
@@ -51,12 +53,13 @@ public struct Dataset: Sendable {
                 formulas: formulas.map { f in indices.map { f[$0] } },
                 compositions: compositions.map { c in indices.map { c[$0] } }, droppedRows: droppedRows,
                 originalHeader: originalHeader, originalRows: originalRows.map { o in indices.map { o[$0] } })
-            .withGroups(groups.map { g in indices.map { g[$0] } })
+            .withGroups(groups.map { g in indices.map { g[$0] } }, featureCache: featureCache)
     }
 
-    func withGroups(_ groups: [String]?) -> Dataset {
+    func withGroups(_ groups: [String]?, featureCache: StructureFeatureCache.Outcome? = nil) -> Dataset {
         var copy = self
         copy.groups = groups
+        copy.featureCache = featureCache ?? copy.featureCache
         return copy
     }
 }

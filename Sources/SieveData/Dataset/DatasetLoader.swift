@@ -64,10 +64,14 @@ public struct DatasetLoader: Sendable {
     public let featurizer: MagpieFeaturizer
     /// The element data of the matminer composition families (a superset of Magpie's elements).
     public let elementTable: MatminerElementTable
+    /// Where structure features are kept between processes (nil: always computed).
+    public let featureCache: StructureFeatureCache?
 
-    public init(featurizer: MagpieFeaturizer = MagpieFeaturizer(), elementTable: MatminerElementTable = .shipped) {
+    public init(featurizer: MagpieFeaturizer = MagpieFeaturizer(), elementTable: MatminerElementTable = .shipped,
+                featureCache: StructureFeatureCache? = nil) {
         self.featurizer = featurizer
         self.elementTable = elementTable
+        self.featureCache = featureCache
     }
 
     public func load(_ options: DatasetOptions) throws -> Dataset {
@@ -199,9 +203,23 @@ public struct DatasetLoader: Sendable {
         var matrix = Matrix(rows: targets.count, columns: width, storage: features)
         var groups: [String]? = groupColumn == nil ? nil : groupTexts
         var unbuildable: [Int] = []  // rows without matminer structure features, left out under `missing: drop_rows`
+        var cacheOutcome: StructureFeatureCache.Outcome?
         if let structure = options.structure {
-            let read = try Dataset.structures(texts: structureTexts, givenSpaceGroups: spaceGroupColumn == nil ? nil : givenSpaceGroups,
-                                              lines: lines, path: path, options: structure, threads: options.threads)
+            func compute() throws -> StructureFeatureCache.Entry {
+                try Dataset.structures(texts: structureTexts, givenSpaceGroups: spaceGroupColumn == nil ? nil : givenSpaceGroups,
+                                       lines: lines, path: path, options: structure, crystalSystems: options.group == .crystalSystem,
+                                       threads: options.threads)
+            }
+            let read: StructureFeatureCache.Entry
+            if let featureCache {
+                let key = StructureFeatureCache.keyText(fileSHA256: reader.sha256, options: structure,
+                                                       crystalSystems: options.group == .crystalSystem, lines: lines)
+                (read, cacheOutcome) = try featureCache.entry(keyText: key, lines: lines, dataPath: path,
+                                                              matminerWidth: structure.matminer.reduce(0) { $0 + $1.featureNames.count },
+                                                              compute: compute)
+            } else {
+                read = try compute()
+            }
             if structure.features {
                 matrix = matrix.appendingColumns(Matrix(read.features.map { $0.map(Float.init) }))
                 names += StructureFeatures.names
@@ -229,6 +247,7 @@ public struct DatasetLoader: Sendable {
         var (ruled, counts) = kept.applying(keep: options.keepRows, duplicates: options.duplicates, sample: options.sample)
         if ruled.count == 0 { throw DataError.noRows(path: path) }
         ruled.rowCounts = counts
+        ruled.featureCache = cacheOutcome
         return ruled
     }
 

@@ -35,10 +35,15 @@ public enum GroupRule: Sendable, Equatable {
 }
 
 extension Dataset {
-    /// Reads the structure column's texts (one per kept row), finds space groups (given or by
-    /// spglib), and returns the structure features and crystal systems, in row order.
+    /// Reads the structure column's texts (one per kept row), finds space groups (given, or by
+    /// spglib when `structure: true` or `crystalSystems` needs them), and returns the structure
+    /// features and crystal systems (empty when not needed), in row order.
+    ///
+    /// spglib costs about 4 ms per flla_2015 structure, several times all of matminer's structure
+    /// families, so a dataset that uses neither the 11 features nor crystal-system groups skips it.
     static func structures(texts: [Substring], givenSpaceGroups: [Substring]?, lines: [Int], path: String,
-                           options: StructureOptions, threads: Int) throws -> (features: [[Double]], matminer: [Result<[Double], DataError>], systems: [String]) {
+                           options: StructureOptions, crystalSystems: Bool,
+                           threads: Int) throws -> (features: [[Double]], matminer: [Result<[Double], DataError>], systems: [String]) {
         var parsed: [CrystalStructure] = []
         parsed.reserveCapacity(texts.count)
         for (i, text) in texts.enumerated() {
@@ -58,8 +63,10 @@ extension Dataset {
                 }
                 return group
             }
-        } else {
+        } else if options.features || crystalSystems {
             groups = try StructureColumn.spaceGroups(of: parsed, lines: lines, file: path, symprec: options.symprec, threads: threads)
+        } else {
+            groups = []
         }
         let features = options.features ? zip(parsed, groups).map { StructureFeatures.values(for: $0, spaceGroup: $1) } : []
         for (i, row) in features.enumerated() {
@@ -70,6 +77,6 @@ extension Dataset {
         }
         let matminer = options.matminer.isEmpty ? [] : StructureFamily.features(of: parsed, families: options.matminer, lines: lines,
                                                                                       path: path, threads: threads)
-        return (features, matminer, groups.map(\.crystalSystem.rawValue))
+        return (features, matminer, crystalSystems ? groups.map(\.crystalSystem.rawValue) : [])
     }
 }

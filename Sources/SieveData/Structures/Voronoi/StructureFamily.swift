@@ -39,8 +39,8 @@ public enum StructureFamily: String, Sendable, CaseIterable, Equatable {
     /// The features of `families` (in the order given) for every structure, on up to `threads` threads (the
     /// output does not depend on the thread count), or for a structure whose Voronoi cells cannot be built
     /// (a slab or molecule with more vacuum than the cutoff) a ``DataError`` naming its file line.
-    static func features(of structures: [CrystalStructure], families: [StructureFamily], lines: [Int], path: String,
-                         threads: Int) -> [Result<[Double], DataError>] {
+    public static func features(of structures: [CrystalStructure], families: [StructureFamily], lines: [Int], path: String,
+                                threads: Int) -> [Result<[Double], DataError>] {
         let outcomes = Mutex([Result<[Double], DataError>?](repeating: nil, count: structures.count))
         let next = Atomic<Int>(0)
         DispatchQueue.concurrentPerform(iterations: max(1, min(threads, structures.count))) { _ in
