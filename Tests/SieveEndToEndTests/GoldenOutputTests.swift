@@ -73,7 +73,8 @@ import Testing
     /// changes between identical runs taken out.
     static func normalizedOutputs(_ out: String) throws -> [String: String] {
         var result: [String: String] = [:]
-        for name in try files(under: out) where !["runs/", "campaigns/", "work/"].contains(where: name.hasPrefix) {
+        // Records, checkpoints, work folders and the binary feature cache are the store, not outputs.
+        for name in try files(under: out) where !["runs/", "campaigns/", "work/", "cache/"].contains(where: name.hasPrefix) {
             var text = try String(contentsOfFile: out + "/" + name, encoding: .utf8)
             text = text.replacingOccurrences(of: out, with: "<output>").replacingOccurrences(of: BinaryTests.root, with: "<root>")
             switch name {
