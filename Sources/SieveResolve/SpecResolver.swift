@@ -56,7 +56,9 @@ public enum SpecResolver {
                       + "\(campaigns.count) campaigns), more than the limit of \(spec.maxRuns.value); "
                       + "raise it with `max_runs: <n>` if you mean it.")
         }
-        let explanation = spec.explain.flatMap { Self.explain(for: $0, spec: spec, log: log) }
+        let explanation = spec.explain.flatMap {
+            Self.explain(for: $0, spec: spec, heldOut: crossValidation?.rule.testSetName ?? "id", log: log)
+        }
         guard !log.hasErrors, let main else { throw DiagnosticsError(log.sortedDiagnostics) }
         var experiment = ResolvedExperiment(
             name: spec.name, specPath: spec.specPath, description: spec.description, dataset: main,
@@ -76,13 +78,8 @@ public enum SpecResolver {
         kind.resolve(node, context: context, log: log)
     }
 
-    static func explain(for explain: ExplainSpec, spec: ExperimentSpec, log: SpecLog) -> ExplainSettings? {
-        let heldOut = spec.splits.crossValidation.map { cv -> String in
-            switch cv.form {
-            case .random, .matbench: return "id"
-            default: return "held_out"
-            }
-        } ?? "id"
+    /// `heldOut` names the fold's or holdout's own test set ("id", or "held_out" for grouped folds).
+    static func explain(for explain: ExplainSpec, spec: ExperimentSpec, heldOut: String, log: SpecLog) -> ExplainSettings? {
         let splits = [heldOut] + spec.splits.ood.map(\.name.value)
         var ok = true
         if !splits.contains(explain.split.value) {

@@ -24,16 +24,7 @@ public struct MatminerElementTable: Sendable {
     public let elements: [String: Element]
 
     /// The table shipped as this package's resource, loaded once per process.
-    public static let shipped: MatminerElementTable = {
-        guard let url = Bundle.module.url(forResource: "matminer_elements", withExtension: "csv") else {
-            fatalError("The element table resource matminer_elements.csv is missing from the SieveData bundle; reinstall Sieve.")
-        }
-        do {
-            return try MatminerElementTable(path: url.path)
-        } catch {
-            fatalError("The shipped matminer element table could not be read: \(error)")
-        }
-    }()
+    public static let shipped: MatminerElementTable = shippedTable("matminer_elements", MatminerElementTable.init(path:))
 
     static let header = ["element", "X", "common_oxidation_states", "NsValence", "NpValence", "NdValence", "NfValence", "NValence"]
 

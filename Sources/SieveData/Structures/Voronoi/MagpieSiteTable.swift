@@ -10,41 +10,15 @@ public struct MagpieSiteTable: Sendable {
     /// Property values by atomic number (index 0 is hydrogen).
     public let values: [[Double]]
 
-    public static let shipped: MagpieSiteTable = {
-        guard let url = Bundle.module.url(forResource: "magpie_ward2017", withExtension: "csv") else {
-            fatalError("The element table resource magpie_ward2017.csv is missing from the SieveData bundle; reinstall Sieve.")
-        }
-        do {
-            return try MagpieSiteTable(path: url.path)
-        } catch {
-            fatalError("The shipped table magpie_ward2017.csv could not be read: \(error)")
-        }
-    }()
+    public static let shipped: MagpieSiteTable = shippedTable("magpie_ward2017", MagpieSiteTable.init(path:))
 
     public init(path: String) throws {
-        var properties: [String] = []
-        var values: [[Double]] = []
-        try CSVReader(path: path).forEachRecord { line, fields in
-            if line == 1 {
-                properties = fields.dropFirst().map(String.init)
-                return true
-            }
-            guard fields.count == properties.count + 1 else {
-                throw DataError.wrongFieldCount(path: path, line: line, expected: properties.count + 1, found: fields.count)
-            }
-            guard fields[0] == PeriodicTable.orderedSymbols[line - 2] else {
-                throw DataError.malformedRow(path: path, line: line, reason: "elements must be in order of atomic number, "
-                                             + "expected \(PeriodicTable.orderedSymbols[line - 2]), found \(fields[0])")
-            }
-            values.append(try fields.dropFirst().enumerated().map { column, text in
-                guard let v = Double(text), v.isFinite else {
-                    throw DataError.notANumber(path: path, line: line, column: properties[column], text: String(text))
-                }
-                return v
-            })
-            return true
+        let table = try ElementPropertyCSV(path: path)
+        for (index, row) in table.rows.enumerated() where row.element != PeriodicTable.orderedSymbols[index] {
+            throw DataError.malformedRow(path: path, line: row.line, reason: "elements must be in order of atomic number, "
+                                         + "expected \(PeriodicTable.orderedSymbols[index]), found \(row.element)")
         }
-        self.properties = properties
-        self.values = values
+        properties = table.properties
+        values = table.rows.map(\.values)
     }
 }
