@@ -78,7 +78,7 @@ import SieveModels
     }()
     static let ibug: IBUGUncertainty = {
         var ibug = IBUGUncertainty()
-        ibug.rounds = 60
+        ibug.boosting.rounds = 60
         ibug.k = 20
         return ibug
     }()

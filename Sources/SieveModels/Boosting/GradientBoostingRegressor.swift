@@ -24,36 +24,25 @@ import SieveCore
 ///   ties between candidate splits may go the other way.
 /// - No missing values (Sieve's features are finite), no monotone or interaction constraints,
 ///   no `max_delta_step`, `grow_policy: depthwise` only, and squared error only.
+@dynamicMemberLookup
 public struct GradientBoostingRegressor: ConfigurableModel, Equatable {
     public typealias EarlyStopping = XGBoostRegressor.EarlyStopping
 
-    public var rounds = 100
-    public var learningRate = 0.3
-    public var maxDepth = 6
-    public var minChildWeight = 1.0
-    public var subsample = 1.0
-    public var colsampleByTree = 1.0
-    public var colsampleByLevel = 1.0
-    public var colsampleByNode = 1.0
-    public var lambda = 1.0
-    public var alpha = 0.0
-    public var gamma = 0.0
-    public var parallelTrees = 1
-    public var maxBin = 256
-    public var baseScore = 0.5
-    public var earlyStopping: EarlyStopping?
+    /// The settings shared with XGBoost and IBUG's booster (`model.rounds` reads them).
+    public var boosting = BoostingParameters()
 
     public init() {}
 
+    /// The native model with these boosting settings.
+    public init(_ boosting: BoostingParameters) { self.boosting = boosting }
+
     /// The native model with an XGBoost model's parameters (`tree_method` has no counterpart: the
     /// native model is always histogram-based).
-    public init(_ xgboost: XGBoostRegressor) {
-        rounds = xgboost.rounds; learningRate = xgboost.learningRate; maxDepth = xgboost.maxDepth
-        minChildWeight = xgboost.minChildWeight; subsample = xgboost.subsample
-        colsampleByTree = xgboost.colsampleByTree; colsampleByLevel = xgboost.colsampleByLevel
-        colsampleByNode = xgboost.colsampleByNode; lambda = xgboost.lambda; alpha = xgboost.alpha
-        gamma = xgboost.gamma; parallelTrees = xgboost.parallelTrees; maxBin = xgboost.maxBin
-        baseScore = xgboost.baseScore; earlyStopping = xgboost.earlyStopping
+    public init(_ xgboost: XGBoostRegressor) { boosting = xgboost.boosting }
+
+    public subscript<Value>(dynamicMember path: WritableKeyPath<BoostingParameters, Value>) -> Value {
+        get { boosting[keyPath: path] }
+        set { boosting[keyPath: path] = newValue }
     }
 
     /// The deepest tree allowed: histograms are kept for every node of a level, and a level holds
@@ -64,34 +53,15 @@ public struct GradientBoostingRegressor: ConfigurableModel, Equatable {
 
     public static let kind = "gradient_boosting"
     public static let summary = "Native gradient-boosted trees with XGBoost's definitions and parameters, on the shared bins."
-    public static let parameters: [ModelParameter<GradientBoostingRegressor>] = [
-        .int("rounds", \.rounds, 1...100_000, "(boosting rounds; each adds a tree)"),
-        .number("learning_rate", \.learningRate, .fraction),
-        ModelParameter("max_depth", read: { node, log, model in if let v = log.int(node, "max_depth") { model.maxDepth = v } },
-                       text: { String($0.maxDepth) },
-                       check: { m in m.maxDepth >= 1 && m.maxDepth <= maximumDepth ? nil
-                           : "max_depth must be between 1 and \(maximumDepth), got \(m.maxDepth)." },
-                       vary: { $0.maxDepth = $0.maxDepth == 6 ? 5 : 6 }),
-        .number("min_child_weight", \.minChildWeight, .atLeast(0)),
-        .number("subsample", \.subsample, .fraction),
-        .number("colsample_bytree", \.colsampleByTree, .fraction),
-        .number("colsample_bylevel", \.colsampleByLevel, .fraction),
-        .number("colsample_bynode", \.colsampleByNode, .fraction),
-        .number("lambda", \.lambda, .atLeast(0)),
-        .number("alpha", \.alpha, .atLeast(0)),
-        .number("gamma", \.gamma, .atLeast(0)),
-        .int("num_parallel_tree", \.parallelTrees, 1...1_000, "(trees per round)"),
-        ModelParameter("max_bin", read: { node, log, model in if let v = log.int(node, "max_bin") { model.maxBin = v } },
-                       text: { String($0.maxBin) },
-                       check: { m in m.maxBin >= 2 && m.maxBin <= 256 ? nil
-                           : "max_bin must be between 2 and 256 (the store keeps at most 256 bins per feature), got \(m.maxBin)." },
-                       vary: { $0.maxBin = $0.maxBin == 256 ? 128 : 256 }),
-        .number("base_score", \.baseScore, .any),
-        .earlyStopping(\.earlyStopping),
-    ]
+    /// XGBoost's table with the native limits; the library names are XGBoost's, so the manifest
+    /// says which XGBoost setting each parameter is.
+    public static let parameters: [ModelParameter<GradientBoostingRegressor>] = BoostingParameters.table(
+        in: \.boosting,
+        limits: .init(maxDepth: 1...maximumDepth, maxBin: 2...256,
+                      maxBinWhy: "(the store keeps at most 256 bins per feature)"))
 
     var objective: LeafObjective {
-        LeafObjective(lambda: lambda, alpha: alpha, minChildWeight: minChildWeight, gamma: gamma)
+        LeafObjective(lambda: boosting.lambda, alpha: boosting.alpha, minChildWeight: boosting.minChildWeight, gamma: boosting.gamma)
     }
 
     public func fit(_ data: TrainingData, context: FitContext) throws -> any FittedModel {
@@ -103,7 +73,7 @@ public struct GradientBoostingRegressor: ConfigurableModel, Equatable {
         try checkTrainingData(data)
         var trainingRows = data.rows, trainingTargets = data.targets
         var validation: (store: FeatureStore, rows: [Int], targets: [Double])?
-        if let stop = earlyStopping {
+        if let stop = boosting.earlyStopping {
             // The same held-out rows as the XGBoost wrapper draws for the same seed.
             var rng = Xoshiro256(seed: SplitMix64.mix(context.seed ^ 0x5EED_0F_EA21))
             let order = rng.permutation(of: data.count)
@@ -117,12 +87,12 @@ public struct GradientBoostingRegressor: ConfigurableModel, Equatable {
         let binned = data.store.binned ?? BinnedFeatures(data.store.matrix, referenceRows: data.rows)
         precondition(binned.rows == data.store.rowCount,
                      "The store's bins cover \(binned.rows) rows, not \(data.store.rowCount).")
-        let bins = TrainingBins(binned, rows: trainingRows, maxBins: maxBin)
+        let bins = TrainingBins(binned, rows: trainingRows, maxBins: boosting.maxBin)
         let trainer = BoostingTrainer(model: self, bins: bins, targets: trainingTargets, validation: validation,
                                       seed: context.seed, threads: context.threads)
         let (ensemble, keptRounds) = trainer.train()
-        return FittedGradientBoosting(ensemble: ensemble, rounds: keptRounds, parallelTrees: parallelTrees,
-                                      featureCount: data.store.featureCount, baseScore: baseScore,
+        return FittedGradientBoosting(ensemble: ensemble, rounds: keptRounds, parallelTrees: boosting.parallelTrees,
+                                      featureCount: data.store.featureCount, baseScore: boosting.baseScore,
                                       threads: context.threads)
     }
 }

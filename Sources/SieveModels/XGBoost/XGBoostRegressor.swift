@@ -6,50 +6,33 @@ import SieveXGBoost
 ///
 /// Parameter names and defaults follow Python's `xgboost.XGBRegressor` 1.7.4, so the same values
 /// give the same model (squared-error objective, base score 0.5).
+@dynamicMemberLookup
 public struct XGBoostRegressor: ConfigurableModel, Equatable {
     public enum TreeMethod: String, Sendable, CaseIterable { case hist, approx, exact }
 
     public typealias EarlyStopping = SieveModels.EarlyStopping
 
-    public var rounds = 100
-    public var learningRate = 0.3
-    public var maxDepth = 6
-    public var minChildWeight = 1.0
-    public var subsample = 1.0
-    public var colsampleByTree = 1.0
-    public var colsampleByLevel = 1.0
-    public var colsampleByNode = 1.0
-    public var lambda = 1.0
-    public var alpha = 0.0
-    public var gamma = 0.0
+    /// The settings shared with the native model and IBUG's booster (`model.rounds` reads them).
+    public var boosting = BoostingParameters()
     public var treeMethod = TreeMethod.hist
-    public var parallelTrees = 1
-    public var maxBin = 256
-    public var baseScore = 0.5
-    public var earlyStopping: EarlyStopping?
 
     public init() {}
 
+    /// An XGBoost model with these boosting settings.
+    public init(_ boosting: BoostingParameters) { self.boosting = boosting }
+
+    public subscript<Value>(dynamicMember path: WritableKeyPath<BoostingParameters, Value>) -> Value {
+        get { boosting[keyPath: path] }
+        set { boosting[keyPath: path] = newValue }
+    }
+
     public static let kind = "xgboost"
     public static let summary = "Gradient-boosted trees through libxgboost's C API (Python XGBRegressor defaults)."
-    public static let parameters: [ModelParameter<XGBoostRegressor>] = [
-        .int("rounds", \.rounds, 1...100_000, "(boosting rounds; each adds a tree)"),
-        .number("learning_rate", \.learningRate, .fraction, library: "eta"),
-        .int("max_depth", \.maxDepth, 1...64, library: "max_depth"),
-        .number("min_child_weight", \.minChildWeight, .atLeast(0), library: "min_child_weight"),
-        .number("subsample", \.subsample, .fraction, library: "subsample"),
-        .number("colsample_bytree", \.colsampleByTree, .fraction, library: "colsample_bytree"),
-        .number("colsample_bylevel", \.colsampleByLevel, .fraction, library: "colsample_bylevel"),
-        .number("colsample_bynode", \.colsampleByNode, .fraction, library: "colsample_bynode"),
-        .number("lambda", \.lambda, .atLeast(0), library: "lambda"),
-        .number("alpha", \.alpha, .atLeast(0), library: "alpha"),
-        .number("gamma", \.gamma, .atLeast(0), library: "gamma"),
-        .choice("tree_method", \.treeMethod, library: "tree_method"),
-        .int("num_parallel_tree", \.parallelTrees, 1...1_000, "(trees per round)", library: "num_parallel_tree"),
-        .int("max_bin", \.maxBin, 2...65_536, "(histogram bins per feature)", library: "max_bin"),
-        .number("base_score", \.baseScore, .any, library: "base_score"),
-        .earlyStopping(\.earlyStopping),
-    ]
+    public static let parameters: [ModelParameter<XGBoostRegressor>] = BoostingParameters.table(
+        in: \.boosting,
+        limits: .init(maxDepth: 1...64, maxBin: 2...65_536, maxBinWhy: "(histogram bins per feature)"),
+        extra: [.choice("tree_method", \.treeMethod, library: "tree_method",
+                        summary: "how the library finds splits: hist, approx or exact")])
 
     /// The parameters handed to `XGBoosterSetParam`: the table's library parameters with the
     /// objective, seed, threads and evaluation metric.
@@ -67,7 +50,7 @@ public struct XGBoostRegressor: ConfigurableModel, Equatable {
         try checkTrainingData(data)
         var trainingRows = data.rows, trainingTargets = data.targets
         var validation: (rows: [Int], targets: [Double])?
-        if let stop = earlyStopping {
+        if let stop = boosting.earlyStopping {
             var rng = Xoshiro256(seed: SplitMix64.mix(context.seed ^ 0x5EED_0F_EA21))
             let order = rng.permutation(of: data.count)
             let held = Swift.max(1, Int((stop.validationFraction * Double(data.count)).rounded()))
@@ -84,12 +67,12 @@ public struct XGBoostRegressor: ConfigurableModel, Equatable {
             for (name, value) in libraryParameters(seed: context.seed, threads: context.threads) {
                 try booster.setParameter(name, value)
             }
-            var usedRounds = rounds
-            if let validation, let stop = earlyStopping {
+            var usedRounds = boosting.rounds
+            if let validation, let stop = boosting.earlyStopping {
                 let watch = try XGBoostData.matrix(data.store, rows: validation.rows, threads: context.threads)
                 try watch.setLabels(validation.targets.map { Float($0) })
                 var best = Double.infinity, bestRound = 0
-                for round in 0..<rounds {
+                for round in 0..<boosting.rounds {
                     try booster.updateOneIteration(round, training: training)
                     let score = try XGBoostData.rmse(fromEvaluation: booster.evaluate(round, [("valid", watch)]))
                     if score < best { best = score; bestRound = round }
@@ -97,10 +80,10 @@ public struct XGBoostRegressor: ConfigurableModel, Equatable {
                 }
                 usedRounds = bestRound + 1
             } else {
-                for round in 0..<rounds { try booster.updateOneIteration(round, training: training) }
+                for round in 0..<boosting.rounds { try booster.updateOneIteration(round, training: training) }
             }
             return FittedXGBoost(booster: booster, rounds: usedRounds, featureCount: data.store.featureCount,
-                                 baseScore: baseScore, threads: context.threads)
+                                 baseScore: boosting.baseScore, threads: context.threads)
         } catch let error as XGBoostError {
             throw ModelError.library(error.description)
         }

@@ -11,11 +11,12 @@ public struct IBUGUncertainty: AcquisitionStrategy {
     /// The settings, in fingerprint order; the booster's and the leaf search's. Rounds, learning
     /// rate, lambda and depth are checked by the booster's own parameter table (``XGBoostRegressor``).
     public static let settings: [CampaignSetting<IBUGUncertainty>] = [
-        .int("rounds", "boosting rounds of IBUG's booster", what: "xgb_uncertainty.rounds", \.rounds, Int.min...Int.max),
-        .number("learning_rate", "the booster's learning rate", what: "xgb_uncertainty.learning_rate", \.learningRate,
+        .int("rounds", "boosting rounds of IBUG's booster", what: "xgb_uncertainty.rounds", \.boosting.rounds, Int.min...Int.max),
+        .number("learning_rate", "the booster's learning rate", what: "xgb_uncertainty.learning_rate", \.boosting.learningRate,
                 problem: { _ in nil }),
-        .number("lambda", "the booster's L2 regularisation", what: "xgb_uncertainty.lambda", \.lambda, problem: { _ in nil }),
-        .int("max_depth", "the booster's tree depth", what: "xgb_uncertainty.max_depth", \.maxDepth, Int.min...Int.max),
+        .number("lambda", "the booster's L2 regularisation", what: "xgb_uncertainty.lambda", \.boosting.lambda,
+                problem: { _ in nil }),
+        .int("max_depth", "the booster's tree depth", what: "xgb_uncertainty.max_depth", \.boosting.maxDepth, Int.min...Int.max),
         .int("k", "nearest labelled rows by shared leaves", what: "xgb_uncertainty.k", \.k, 1...100_000, "(nearest training rows)"),
         // Left out of the fingerprint at its default, so identities from before it existed hold.
         CampaignSetting("booster", "which implementation grows the booster: xgboost or native",
@@ -32,10 +33,13 @@ public struct IBUGUncertainty: AcquisitionStrategy {
     /// (same definitions, several times cheaper; see ``GradientBoostingRegressor``).
     public enum Booster: String, Sendable, CaseIterable { case xgboost, native }
 
-    public var rounds = 1000
-    public var learningRate = 0.25
-    public var lambda = 0.01
-    public var maxDepth = 6
+    /// The booster's settings: XGBoost's defaults but for the paper's rounds, learning rate, lambda
+    /// and alpha. Only the four above are settable from the spec.
+    public var boosting: BoostingParameters = {
+        var b = BoostingParameters()
+        b.rounds = 1000; b.learningRate = 0.25; b.lambda = 0.01; b.alpha = 0
+        return b
+    }()
     public var k = 100
     public var booster = Booster.xgboost
 
@@ -53,11 +57,7 @@ public struct IBUGUncertainty: AcquisitionStrategy {
     }
 
     /// The booster IBUG reads leaves from.
-    public var model: XGBoostRegressor {
-        var m = XGBoostRegressor()
-        m.rounds = rounds; m.learningRate = learningRate; m.lambda = lambda; m.alpha = 0; m.maxDepth = maxDepth
-        return m
-    }
+    public var model: XGBoostRegressor { XGBoostRegressor(boosting) }
 
     /// A second booster of 1,000 single trees on every feature, then the leaf search: about twice
     /// a campaign's evaluation fits.
@@ -68,7 +68,7 @@ public struct IBUGUncertainty: AcquisitionStrategy {
         let context = FitContext(seed: SplitMix64.mix(request.seed ^ StableSeed.of("ibug|\(request.iteration)")), threads: request.threads)
         let booster: any LeafIndexing = switch self.booster {
         case .xgboost: try model.fitBooster(request.data.training(labelled), context: context)
-        case .native: try GradientBoostingRegressor(model).fitBoosting(request.data.training(labelled), context: context)
+        case .native: try GradientBoostingRegressor(boosting).fitBoosting(request.data.training(labelled), context: context)
         }
         let scorer = IBUGScorer(trainingLeaves: try booster.leafIndices(request.data.store, rows: labelled),
                                 targets: labelled.map { request.data.targets[$0] }, k: k)
