@@ -17,7 +17,7 @@ FUZZ_SECONDS ?= 60
 # Fail the build when a target imports a module of the package it does not depend on (docs/architecture.md).
 IMPORT_CHECK := --explicit-target-dependency-import-check=error
 
-.PHONY: help run test test-slurm test-browser setup build data bench bench-smoke fuzz fuzz-keep clean
+.PHONY: help run test test-slurm test-browser setup build reference data bench bench-smoke fuzz fuzz-keep clean
 
 ## help: list these commands
 help:
@@ -46,6 +46,10 @@ build: setup
 ## run: build and run the quickstart experiment (override with SPEC=… JOBS=…)
 run: build
 	$(BIN)/sieve run $(SPEC) --jobs $(JOBS)
+
+## reference: write docs/reference.md (every spec key, model parameter and campaign setting) from `sieve describe`
+reference: build
+	$(BIN)/sieve describe > docs/reference.md.tmp && mv docs/reference.md.tmp docs/reference.md
 
 ## test: check the docs' links and the module layering, build (failing on an import a target does not declare),
 ##       and run every test (unit, CLI and end-to-end on the built binary)

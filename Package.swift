@@ -53,8 +53,8 @@ let package = Package(
         .target(
             name: "SieveCLI",
             dependencies: [
-                "SieveCore", "SieveData", "SieveModels", "SieveSelection", "SievePlan", "SieveExecute", "SieveStore", "SieveEngine",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "SieveCore", "SieveData", "SieveModels", "SieveSelection", "SieveResolve", "SievePlan", "SieveExecute", "SieveStore",
+                "SieveEngine", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(name: "sieve", dependencies: ["SieveCLI"]),
@@ -91,7 +91,7 @@ let package = Package(
                            "SieveStore", "SieveEngine"]
         ),
         .testTarget(name: "SieveReportTests", dependencies: ["SieveCore", "SieveReport"]),
-        .testTarget(name: "SieveCLITests", dependencies: ["SieveCLI", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        .testTarget(name: "SieveCLITests", dependencies: ["SieveCLI", "SieveResolve", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .testTarget(name: "SieveEndToEndTests"),
     ]
 )

@@ -12,7 +12,7 @@ public struct SieveCommand: ParsableCommand {
             `sieve run` expands the grid, runs it across cores, and writes RMSE tables and learning curves.
             """,
         version: SieveVersion.version,
-        subcommands: [Validate.self, Plan.self, Run.self, Report.self, Unlock.self, Slurm.self])
+        subcommands: [Validate.self, Plan.self, Run.self, Report.self, Unlock.self, Slurm.self, DescribeCommand.self])
 
     public init() {}
 }

@@ -37,7 +37,8 @@ public struct CommandModel: ConfigurableModel, Equatable {
     public static let kind = "command"
     public static let summary = "Any external program: Sieve writes train/test CSVs, runs it, and reads its predictions."
     public static let parameters: [ModelParameter<CommandModel>] = [
-        ModelParameter("command", read: { node, log, model in
+        ModelParameter("command", summary: "the program and its arguments, run from the spec's folder without a shell",
+                       allowed: "a list of words", read: { node, log, model in
             // Sieve runs no shell: a string with spaces would be one program name with spaces in it.
             if let text = node.string, text.contains(where: \.isWhitespace) {
                 let words = text.split(whereSeparator: \.isWhitespace).map(String.init)
@@ -49,13 +50,15 @@ public struct CommandModel: ConfigurableModel, Equatable {
         }, text: { "[" + $0.command.joined(separator: ", ") + "]" }, check: { m in
             !m.command.isEmpty && !m.command[0].isEmpty ? nil : "command needs the program to run, e.g. [python3, models/knn.py]."
         }, vary: { $0.command.append("--other") }),
-        ModelParameter("timeout", read: { node, log, model in
+        ModelParameter("timeout", summary: "seconds before the command's process group is stopped and the run fails",
+                       allowed: "> 0", read: { node, log, model in
             if let v = log.number(node, "timeout") { model.timeout = v }
         }, text: { $0.timeout.description }, check: { m in
             m.timeout > 0 ? nil : "timeout must be a positive number of seconds, got \(m.timeout)."
         }, vary: { $0.timeout += 1 }),
-        .choice("input", \.input),
-        ModelParameter("environment", read: { node, log, model in
+        .choice("input", \.input, summary: "what the CSVs hold: Sieve's features or the dataset's original columns"),
+        ModelParameter("environment", summary: "extra environment variables for the command",
+                       allowed: "a mapping of names to plain values", read: { node, log, model in
             guard let pairs = node.mapping else {
                 log.error(node, "environment must map variable names to values, not \(node.kindDescription).")
                 return

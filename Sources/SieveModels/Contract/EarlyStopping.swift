@@ -16,7 +16,8 @@ public struct EarlyStopping: Sendable, Equatable {
 extension ModelParameter {
     /// `early_stopping: {validation_fraction: f, rounds: n}`; off when absent.
     public static func earlyStopping(_ path: WritableKeyPath<Model, EarlyStopping?> & Sendable) -> Self {
-        Self("early_stopping", read: { node, log, model in
+        Self("early_stopping", summary: "hold out validation_fraction of the training rows; stop after rounds without a lower RMSE",
+             allowed: "{validation_fraction: (0, 1), rounds: 1–100,000}, or absent (off)", read: { node, log, model in
             guard let map = log.mapping(node, "early_stopping", keys: ["validation_fraction", "rounds"]) else { return }
             let fraction = map.required("validation_fraction", "the fraction of training rows held out to watch.")
                 .flatMap { log.number($0, "early_stopping.validation_fraction") }

@@ -12,6 +12,10 @@ public struct ModelParameter<Model>: Sendable {
     public let name: String
     /// The name the model's library gives it, when the model hands it on (XGBoost's `eta`).
     public let library: String?
+    /// What the parameter means, in a few words, for `sieve describe` and the spec reference.
+    public let summary: String
+    /// The values it takes, in words ("1–100,000", "(0, 1]", "hist | approx | exact").
+    public let allowed: String
     /// Reads the spec's value into the model, logging what is wrong with it.
     let read: @Sendable (SpecNode, SpecLog, inout Model) -> Void
     /// The value as canonical text (fingerprints, manifest, library calls); nil leaves the
@@ -22,12 +26,12 @@ public struct ModelParameter<Model>: Sendable {
     /// Sets another valid value, for tests that every parameter reaches the fingerprint.
     let vary: @Sendable (inout Model) -> Void
 
-    public init(_ name: String, library: String? = nil,
+    public init(_ name: String, library: String? = nil, summary: String = "", allowed: String = "",
                 read: @escaping @Sendable (SpecNode, SpecLog, inout Model) -> Void,
                 text: @escaping @Sendable (Model) -> String?,
                 check: @escaping @Sendable (Model) -> String? = { _ in nil },
                 vary: @escaping @Sendable (inout Model) -> Void) {
-        self.name = name; self.library = library; self.read = read; self.text = text; self.check = check; self.vary = vary
+        self.name = name; self.library = library; self.summary = summary; self.allowed = allowed; self.read = read; self.text = text; self.check = check; self.vary = vary
     }
 
     /// The value's canonical text, or nil when it is left out.
@@ -41,6 +45,17 @@ public struct ModelParameter<Model>: Sendable {
         var copy = model
         vary(&copy)
         return copy
+    }
+
+    /// The same parameter of a model that holds a `Model` at `path` (the boosting settings inside
+    /// ``XGBoostRegressor``): reading, text, check and variation all go through the path.
+    public func lifted<Outer>(_ path: WritableKeyPath<Outer, Model> & Sendable) -> ModelParameter<Outer> {
+        let read = self.read, text = self.text, check = self.check, vary = self.vary
+        return ModelParameter<Outer>(name, library: library, summary: summary, allowed: allowed,
+                                     read: { node, log, outer in read(node, log, &outer[keyPath: path]) },
+                                     text: { text($0[keyPath: path]) },
+                                     check: { check($0[keyPath: path]) },
+                                     vary: { vary(&$0[keyPath: path]) })
     }
 }
 
@@ -64,6 +79,23 @@ public enum ParameterRange: Sendable {
         }
     }
 
+    /// The range in words, for `sieve describe`.
+    public var words: String {
+        switch self {
+        case .any: return "a finite number"
+        case let .atLeast(lo): return "≥ \(lo == lo.rounded() ? String(Int(lo)) : lo.description)"
+        case .positive: return "> 0"
+        case .fraction: return "(0, 1]"
+        case .openFraction: return "(0, 1)"
+        }
+    }
+
+    /// An integer range in words: "1–100,000", or "at least 2" when it has no upper bound.
+    public static func words(_ range: ClosedRange<Int>) -> String {
+        range.upperBound == Int.max ? "at least \(SpecLog.grouped(range.lowerBound))"
+            : "\(SpecLog.grouped(range.lowerBound))–\(SpecLog.grouped(range.upperBound))"
+    }
+
     func sentence(_ name: String, _ value: String) -> String {
         switch self {
         case .any: return "\(name) must be a finite number."
@@ -79,8 +111,8 @@ extension ModelParameter {
     /// An integer parameter within `range`; `why` (e.g. "(rounds of boosting)") joins the message,
     /// so that the bound a user meets says what it protects.
     public static func int(_ name: String, _ path: WritableKeyPath<Model, Int> & Sendable, _ range: ClosedRange<Int>,
-                           _ why: String = "", library: String? = nil) -> Self {
-        Self(name, library: library,
+                           _ why: String = "", library: String? = nil, summary: String = "") -> Self {
+        Self(name, library: library, summary: summary, allowed: ParameterRange.words(range),
              read: { node, log, model in if let v = log.int(node, name) { model[keyPath: path] = v } },
              text: { String($0[keyPath: path]) },
              check: { m in range.contains(m[keyPath: path]) ? nil : SpecLog.outOfRange(name, m[keyPath: path], range, why) },
@@ -92,8 +124,8 @@ extension ModelParameter {
 
     /// An integer parameter that may be absent (`null` in the spec, "none" in fingerprints).
     public static func optionalInt(_ name: String, _ path: WritableKeyPath<Model, Int?> & Sendable, _ range: ClosedRange<Int>,
-                                   _ why: String = "", library: String? = nil) -> Self {
-        Self(name, library: library,
+                                   _ why: String = "", library: String? = nil, summary: String = "") -> Self {
+        Self(name, library: library, summary: summary, allowed: ParameterRange.words(range) + ", or null",
              read: { node, log, model in
                  if case .null = node.value { model[keyPath: path] = nil; return }
                  if let v = log.int(node, name) { model[keyPath: path] = v }
@@ -108,8 +140,8 @@ extension ModelParameter {
 
     /// A real parameter within `range`.
     public static func number(_ name: String, _ path: WritableKeyPath<Model, Double> & Sendable, _ range: ParameterRange,
-                              library: String? = nil) -> Self {
-        Self(name, library: library,
+                              library: String? = nil, summary: String = "") -> Self {
+        Self(name, library: library, summary: summary, allowed: range.words,
              read: { node, log, model in if let v = log.number(node, name) { model[keyPath: path] = v } },
              text: { $0[keyPath: path].description },
              check: { m in range.contains(m[keyPath: path]) ? nil : range.sentence(name, m[keyPath: path].description) },
@@ -119,8 +151,9 @@ extension ModelParameter {
              })
     }
 
-    public static func bool(_ name: String, _ path: WritableKeyPath<Model, Bool> & Sendable, library: String? = nil) -> Self {
-        Self(name, library: library,
+    public static func bool(_ name: String, _ path: WritableKeyPath<Model, Bool> & Sendable, library: String? = nil,
+                            summary: String = "") -> Self {
+        Self(name, library: library, summary: summary, allowed: "true | false",
              read: { node, log, model in if let v = log.bool(node, name) { model[keyPath: path] = v } },
              text: { String($0[keyPath: path]) },
              vary: { $0[keyPath: path].toggle() })
@@ -128,9 +161,9 @@ extension ModelParameter {
 
     /// One of a closed set of words.
     public static func choice<Choice: RawRepresentable & CaseIterable & Sendable>(
-        _ name: String, _ path: WritableKeyPath<Model, Choice> & Sendable, library: String? = nil
+        _ name: String, _ path: WritableKeyPath<Model, Choice> & Sendable, library: String? = nil, summary: String = ""
     ) -> Self where Choice.RawValue == String {
-        Self(name, library: library,
+        Self(name, library: library, summary: summary, allowed: Choice.allCases.map(\.rawValue).joined(separator: " | "),
              read: { node, log, model in
                  if let text = log.choice(node, name, among: Choice.allCases.map(\.rawValue)), let value = Choice(rawValue: text) {
                      model[keyPath: path] = value

@@ -61,8 +61,9 @@ public struct RandomForest: ConfigurableModel, Equatable {
     public static let kind = "random_forest"
     public static let summary = "Random forest with histogram splits (scikit-learn RandomForestRegressor semantics)."
     public static let parameters: [ModelParameter<RandomForest>] = [
-        .int("trees", \.trees, 1...100_000),
-        ModelParameter("max_features", read: { node, log, model in
+        .int("trees", \.trees, 1...100_000, summary: "trees in the forest"),
+        ModelParameter("max_features", summary: "features each split may choose among",
+                       allowed: "a fraction in (0, 1], a count 1–100,000, sqrt, log2 or all", read: { node, log, model in
             switch node.value {
             case let .double(f): model.maxFeatures = f == 1 ? .all : .fraction(f)
             case let .int(c): model.maxFeatures = .count(c)
@@ -81,10 +82,10 @@ public struct RandomForest: ConfigurableModel, Equatable {
             default: return nil
             }
         }, vary: { $0.maxFeatures = $0.maxFeatures == .sqrt ? .log2 : .sqrt }),
-        .int("min_samples_leaf", \.minSamplesLeaf, 1...100_000_000),
-        .int("min_samples_split", \.minSamplesSplit, 2...100_000_000),
-        .optionalInt("max_depth", \.maxDepth, 1...64, "(or null for no limit)"),
-        .bool("bootstrap", \.bootstrap),
+        .int("min_samples_leaf", \.minSamplesLeaf, 1...100_000_000, summary: "least rows in a leaf"),
+        .int("min_samples_split", \.minSamplesSplit, 2...100_000_000, summary: "least rows in a node that may split"),
+        .optionalInt("max_depth", \.maxDepth, 1...64, "(or null for no limit)", summary: "depth limit; null grows trees fully"),
+        .bool("bootstrap", \.bootstrap, summary: "each tree trains on a bootstrap sample of the rows"),
     ]
 
     public func fit(_ data: TrainingData, context: FitContext) throws -> any FittedModel {

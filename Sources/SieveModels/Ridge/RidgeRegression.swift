@@ -41,7 +41,8 @@ public struct RidgeRegression: ConfigurableModel, Equatable {
     public static let kind = "ridge"
     public static let summary = "Ridge regression on centred features (standardise: true also scales them), closed form; alpha chosen by cross-validation over a list."
     public static let parameters: [ModelParameter<RidgeRegression>] = [
-        ModelParameter("alpha", read: { node, log, model in
+        ModelParameter("alpha", summary: "the L2 penalty; with a list, cross-validation on the training rows picks one",
+                       allowed: "a positive number or a list of up to 1,000", read: { node, log, model in
             let items = log.list(node)
             if items.isEmpty { log.error(node, "alpha needs at least one penalty, e.g. 1.0 or [0.1, 1, 10]."); return }
             let values = items.map { log.number($0, "alpha") }
@@ -54,9 +55,10 @@ public struct RidgeRegression: ConfigurableModel, Equatable {
             return m.alphas.allSatisfy { $0 > 0 && $0.isFinite } ? nil
                 : "alpha must be positive (a penalty of 0 leaves collinear Magpie features unsolvable), got \(m.alphas)."
         }, vary: { $0.alphas = $0.alphas.map { $0 * 2 } }),
-        .int("folds", \.folds, 2...100, "(cross-validation folds)"),
+        .int("folds", \.folds, 2...100, "(cross-validation folds)", summary: "cross-validation folds when alpha is a list"),
         // Always in the fingerprint: runs fitted before the default became plain ridge rerun.
-        ModelParameter("standardise", read: { node, log, model in if let v = log.bool(node, "standardise") { model.standardise = v } },
+        ModelParameter("standardise", summary: "also scale features to unit variance (StandardScaler + Ridge)",
+                       allowed: "true | false", read: { node, log, model in if let v = log.bool(node, "standardise") { model.standardise = v } },
                        text: { $0.standardise ? "true" : "false" }, vary: { $0.standardise.toggle() }),
     ]
 

@@ -1,16 +1,15 @@
 import SieveCore
 
 extension SpecReader {
-    static let datasetKeys = ["path", "target", "features", "formula", "missing", "units", "keep_rows", "duplicates", "sample",
-                              "structure", "group"]
+    static let datasetKeys = SpecSections.dataset.names
     static let duplicateChoices = ["lowest", "highest", "mean", "first", "all"]
-    static let featureKeys = ["magpie", "matminer", "columns", "exclude", "structure"]
-    static let splitKeys = ["id_test", "ood", "cv"]
-    static let crossValidationKeys = ["by", "folds", "seed", "elements", "min_compounds", "clusters"]
+    static let featureKeys = SpecSections.features.names
+    static let splitKeys = SpecSections.splits.names
+    static let crossValidationKeys = SpecSections.crossValidation.names
     static let crossValidationForms = ["random", "group", "chemical_system", "element", "cluster"]
-    static let idTestKeys = ["fraction", "seed"]
-    static let oodKeys = ["name", "dataset", "drop_overlap", "where", "sample"]
-    static let whereKeys = ["elements", "contains", "target", "group"]
+    static let idTestKeys = SpecSections.idTest.names
+    static let oodKeys = SpecSections.ood.names
+    static let whereKeys = SpecSections.rowRule.names
     static let rangeKeys = ["min", "max"]
 
     static func readDataset(_ node: SpecNode, _ what: String, log: SpecLog, folder: String) -> DatasetSpec? {

@@ -11,7 +11,7 @@ extension SpecReader {
         return (selection, sections)
     }
 
-    static let explainKeys = ["method", "repeats", "split", "sizes", "top"]
+    static let explainKeys = SpecSections.explain.names
 
     static func readExplain(_ node: SpecNode, log: SpecLog) -> ExplainSpec? {
         guard let map = log.mapping(node, "explain", keys: explainKeys) else { return nil }

@@ -4,8 +4,7 @@ import SieveCore
 /// range with its `file:line:col`. Checks that need the data files (do they exist, do they have
 /// the named columns) come later, in the engine's spec checker.
 public enum SpecReader {
-    static let topLevelKeys = ["name", "description", "dataset", "splits", "models", "train_sizes", "seeds", "selection", "metric",
-                               "evaluate_unused", "redundancy", "explain", "max_runs", "output"]
+    static let topLevelKeys = SpecSections.top.names
 
     /// What reading a spec found: the spec when its required parts could be read, the model
     /// entries that were well-formed (checked further by the engine even when other parts are
