@@ -5,15 +5,17 @@ featurisers are tested against.
 usage:
   prepare_matminer_reference.py composition   writes Tests/SieveDataTests/Fixtures/matminer_reference_composition.csv
                                               (every row of flla_2015 and elastic_tensor, 5,119 structures)
-  prepare_matminer_reference.py structure [--rows N]
+  prepare_matminer_reference.py structure [--rows N] [--shard K/N]
                                               writes Tests/SieveDataTests/Fixtures/matminer_reference_structure.csv
-                                              (a deterministic subset of N structures, 500 by default; resumable:
-                                              rows already in <file>.partial are kept, so an interrupted run
-                                              goes on where it stopped)
+                                              (every structure, or a deterministic subset of N; resumable: rows
+                                              already in <file>.partial* are kept, so an interrupted run goes on
+                                              where it stopped; with --shard K/N, only every N-th structure from
+                                              the K-th, into <file>.partial-K-of-N, so N processes share the work:
+                                              about 1.1 s per structure on one core, 95 minutes for all 5,119)
   prepare_matminer_reference.py wrapped       writes Tests/SieveDataTests/Fixtures/matminer_reference_structure_wrapped.csv:
-                                              the same features for the structure-reference rows that have a
-                                              fractional coordinate outside [0, 1), computed on the structure with
-                                              its coordinates wrapped into [0, 1) first (see below)
+                                              the same features for every committed structure that has a
+                                              fractional coordinate outside [0, 1) (241 of 5,119), computed on the
+                                              structure with its coordinates wrapped into [0, 1) first (see below)
   prepare_matminer_reference.py bench [--rows N]
                                               times matminer's five structure families on the first N rows
                                               (100 by default) of the structure reference; writes nothing
@@ -53,7 +55,7 @@ neighbors found" or returns cells of the wrong shape. The same crystal with its 
 has neither problem; Sieve always wraps, and its tests compare those rows with this file.
 Timings (seconds per structure for each family) are printed at the end, never written into the file.
 """
-import argparse, csv, hashlib, math, os, sys, time, warnings
+import argparse, csv, glob, hashlib, math, os, sys, time, warnings
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 FIXTURES = os.path.join(ROOT, "Tests", "SieveDataTests", "Fixtures")
@@ -143,27 +145,39 @@ def write_composition():
     report(seconds, len(rows))
 
 
-def write_structure(count):
+def write_structure(count, shard):
+    """The structure reference on `count` structures (all when None). With `shard` = (k, n), featurises only
+    every n-th chosen structure from the k-th into its own partial file and stops there, so n processes can
+    share the work; a run without a shard takes every partial file's rows as done, featurises what is left
+    and writes the reference."""
     path = os.path.join(FIXTURES, "matminer_reference_structure.csv")
-    partial = path + ".partial"
     families = structure_featurisers()
     head = header(families)
     everything = list(structures())
     key = lambda item: hashlib.sha256(f"{STRUCTURE_SALT}\n{item[0]}/{item[1]}".encode()).digest()
-    chosen = set((d, m) for d, m, _ in sorted(everything, key=key)[:count])
+    ranked = [(d, m) for d, m, _ in sorted(everything, key=key)][:count]
+    chosen = set(ranked)
+    if shard:
+        k, n = shard
+        chosen = set(ranked[k::n])
+        partial = f"{path}.partial-{k}-of-{n}"
+    else:
+        partial = path + ".partial"
     done = {}
-    if os.path.exists(partial):
-        with open(partial, newline="") as f:
+    for name in sorted(glob.glob(path + ".partial*")):
+        with open(name, newline="") as f:
             reader = csv.reader(f)
             if next(reader, None) == head:
-                done = {(r[0], r[1]): r for r in reader if len(r) == len(head)}
+                done.update({(r[0], r[1]): r for r in reader if len(r) == len(head)})
     seconds, featurised = {}, 0
-    with open(partial, "w", newline="") as f:
+    with open(partial + ".tmp", "w", newline="") as f:
         w = csv.writer(f, lineterminator="\n")
         w.writerow(head)
-        for row in done.values():
-            w.writerow(row)
+        for k_, row in done.items():
+            if k_ in chosen:
+                w.writerow(row)
         f.flush()
+        os.replace(partial + ".tmp", partial)
         for dataset, material_id, structure in everything:
             if (dataset, material_id) not in chosen or (dataset, material_id) in done:
                 continue
@@ -174,12 +188,15 @@ def write_structure(count):
             f.flush()
             featurised += 1
             if featurised % 25 == 0:
-                print(f"{len(done)} of {len(chosen)} structures", file=sys.stderr)
-    order = {(d, m): i for i, (d, m, _) in enumerate(everything)}
-    rows = sorted((r for k, r in done.items() if k in chosen), key=lambda r: order[(r[0], r[1])])
-    write(path, head, rows)
-    os.remove(partial)
+                print(f"{sum(k_ in done for k_ in chosen)} of {len(chosen)} structures", file=sys.stderr)
     report(seconds, featurised)
+    if shard:
+        return
+    order = {(d, m): i for i, (d, m, _) in enumerate(everything)}
+    rows = sorted((r for k_, r in done.items() if k_ in chosen), key=lambda r: order[(r[0], r[1])])
+    write(path, head, rows)
+    for name in glob.glob(path + ".partial*"):
+        os.remove(name)
 
 
 def out_of_cell(structure):
@@ -189,13 +206,10 @@ def out_of_cell(structure):
 
 def write_wrapped():
     from pymatgen.core import Structure
-    path = os.path.join(FIXTURES, "matminer_reference_structure.csv")
-    with open(path, newline="") as f:
-        keys = {(r["dataset"], r["material_id"]) for r in csv.DictReader(f)}
     families = structure_featurisers()
     rows, seconds = [], {}
     for dataset, material_id, structure in structures():
-        if (dataset, material_id) not in keys or not out_of_cell(structure):
+        if not out_of_cell(structure):
             continue
         wrapped = Structure(structure.lattice, structure.species, structure.frac_coords % 1.0)
         cells, errors = featurise(families, wrapped, seconds)
@@ -258,14 +272,25 @@ def write(path, head, rows):
     print(f"{os.path.relpath(path, ROOT)}: {len(rows)} rows, {os.path.getsize(path):,} bytes, sha256 {digest}")
 
 
+def shard(text):
+    if text is None:
+        return None
+    k, n = (int(x) for x in text.split("/"))
+    if not 0 <= k < n:
+        sys.exit(f"error: --shard {text} must be K/N with 0 <= K < N.")
+    return k, n
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("what", choices=["composition", "structure", "wrapped", "bench", "elements"])
-    ap.add_argument("--rows", type=int, help="structures in the structure reference (default 500) or the bench (100)")
+    ap.add_argument("--rows", type=int, help="structures in the structure reference (default: all 5,119) or the bench (100)")
+    ap.add_argument("--shard", help="K/N: featurise only the K-th of N shares of the structure reference into a partial "
+                                    "file (run N of these side by side, then once without --shard to write the file)")
     a = ap.parse_args()
     check_versions()
     warnings.filterwarnings("ignore")  # pymatgen warns on every imputed element property
-    {"composition": write_composition, "structure": lambda: write_structure(a.rows or 500),
+    {"composition": write_composition, "structure": lambda: write_structure(a.rows, shard(a.shard)),
      "wrapped": write_wrapped, "bench": lambda: bench(a.rows or 100), "elements": write_elements}[a.what]()
 
 
