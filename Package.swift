@@ -72,26 +72,46 @@ let package = Package(
         .executableTarget(name: "sieve-fake-strategy", dependencies: ["SieveCore", "SieveCLI", "SieveSelection"],
                           path: "Tests/FakeStrategy"),
 
+        // Helpers the test targets share (issue 24): SieveTestSupport imports no Sieve module, so the
+        // end-to-end tests, which run the built binary and link no Sieve module, can use it;
+        // SieveResolveTestSupport resolves specs, for the tests of the stages from Resolve on.
+        .target(name: "SieveTestSupport", path: "Tests/SieveTestSupport"),
+        .target(name: "SieveResolveTestSupport", dependencies: ["SieveCore", "SieveResolve", "SieveTestSupport"],
+                path: "Tests/SieveResolveTestSupport"),
+
+        // One test target per module; a stage's target tests that stage (docs/architecture.md, "Tests").
         .testTarget(name: "SieveCoreTests", dependencies: ["SieveCore"]),
-        .testTarget(name: "SieveDataTests", dependencies: ["SieveCore", "SieveData"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "SieveDataTests", dependencies: ["SieveCore", "SieveData", "SieveTestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "SieveXGBoostTests", dependencies: ["SieveXGBoost"]),
         .testTarget(name: "SieveSpglibTests", dependencies: ["SieveSpglib"]),
-        .testTarget(name: "SieveVoronoiTests", dependencies: ["SieveCore", "SieveData"]),
+        .testTarget(name: "SieveVoronoiTests", dependencies: ["SieveCore", "SieveData", "SieveTestSupport"]),
         .testTarget(name: "SieveQhullTests", dependencies: ["SieveQhull"]),
         .testTarget(name: "SieveLAPACKTests", dependencies: ["SieveLAPACK"]),
-        .testTarget(name: "SieveModelsTests", dependencies: ["SieveCore", "SieveModels", "SieveData", "SieveXGBoost"],
+        .testTarget(name: "SieveModelsTests", dependencies: ["SieveCore", "SieveModels", "SieveData", "SieveXGBoost", "SieveTestSupport"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "SieveSelectionTests", dependencies: ["SieveCore", "SieveModels", "SieveSelection"],
                     resources: [.copy("Fixtures")]),
-        .testTarget(name: "SieveCausalTests", dependencies: ["SieveCore", "SieveCausal"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "SieveSpecTests", dependencies: ["SieveCore", "SieveSpec"]),
+        .testTarget(name: "SieveCausalTests", dependencies: ["SieveCore", "SieveCausal", "SieveTestSupport"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "SieveSpecTests", dependencies: ["SieveCore", "SieveSpec", "SieveTestSupport"]),
+        .testTarget(name: "SieveResolveTests",
+                    dependencies: ["SieveCore", "SieveModels", "SieveSelection", "SieveResolve", "SieveResolveTestSupport", "SieveTestSupport"]),
+        .testTarget(name: "SievePlanTests",
+                    dependencies: ["SieveCore", "SieveData", "SieveModels", "SieveResolve", "SievePlan", "SieveResolveTestSupport",
+                                   "SieveTestSupport"]),
+        .testTarget(name: "SieveExecuteTests",
+                    dependencies: ["SieveCore", "SieveSelection", "SieveResolve", "SievePlan", "SieveExecute", "SieveResolveTestSupport",
+                                   "SieveTestSupport"]),
+        .testTarget(name: "SieveStoreTests",
+                    dependencies: ["SieveCore", "SieveResolve", "SievePlan", "SieveStore", "SieveResolveTestSupport", "SieveTestSupport"]),
         .testTarget(
             name: "SieveEngineTests",
-            dependencies: ["SieveCore", "SieveData", "SieveModels", "SieveSelection", "SieveResolve", "SievePlan", "SieveExecute",
-                           "SieveStore", "SieveEngine"]
+            dependencies: ["SieveCore", "SieveModels", "SieveSelection", "SieveResolve", "SievePlan", "SieveExecute", "SieveStore",
+                           "SieveEngine", "SieveResolveTestSupport", "SieveTestSupport"]
         ),
         .testTarget(name: "SieveReportTests", dependencies: ["SieveCore", "SieveReport"]),
-        .testTarget(name: "SieveCLITests", dependencies: ["SieveCLI", "SieveResolve", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
-        .testTarget(name: "SieveEndToEndTests"),
+        .testTarget(name: "SieveCLITests", dependencies: ["SieveCLI", "SieveResolve", "SieveTestSupport",
+                                                            .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        // Runs the built binary: no Sieve module but the dependency-free test support.
+        .testTarget(name: "SieveEndToEndTests", dependencies: ["SieveTestSupport"]),
     ]
 )

@@ -2,15 +2,10 @@ import ArgumentParser
 import Foundation
 import Testing
 @testable import SieveCLI
+import SieveTestSupport
 
 @Suite struct CLITests {
-    static let root: String = {
-        var url = URL(fileURLWithPath: #filePath)
-        while url.path != "/" && !FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) {
-            url.deleteLastPathComponent()
-        }
-        return url.path
-    }()
+    static let root = Repository.root
 
     /// Parses and runs a command line in process; returns the exit code.
     func exitCode(_ arguments: [String]) -> Int32 {
@@ -36,8 +31,7 @@ import Testing
     }
 
     @Test func badDataExitsWith65() throws {
-        let folder = NSTemporaryDirectory() + "sieve-cli-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let folder = TestFiles.temporaryFolder("sieve-cli")
         try "formula,target\nNaCl,1\nNa(Cl,2\n".write(toFile: folder + "/d.csv", atomically: true, encoding: .utf8)
         try "name: x\ndataset: {path: d.csv, target: target, features: {magpie: formula}}\nmodels: {rf: {kind: random_forest}}\n"
             .write(toFile: folder + "/s.yaml", atomically: true, encoding: .utf8)

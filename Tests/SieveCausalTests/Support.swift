@@ -1,14 +1,11 @@
 import Foundation
 import SieveCore
 @testable import SieveCausal
+import SieveTestSupport
 
 /// Paths, fixtures and the committed QM9 sample, for the causal tests.
 enum Support {
-    static let root: String = {
-        var url = URL(fileURLWithPath: #filePath)
-        for _ in 0..<3 { url.deleteLastPathComponent() }
-        return url.path
-    }()
+    static let root = Repository.root
     static let fixtures = Bundle.module.resourcePath! + "/Fixtures"
     static let qm9SamplePath = root + "/experiments/data/qm9_sample.csv"
 

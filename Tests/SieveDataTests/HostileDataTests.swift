@@ -1,16 +1,13 @@
 import Foundation
 import Testing
 @testable import SieveData
+import SieveTestSupport
 
 /// Data paths and text written to break the readers: folders, symbolic-link loops, pipes and
 /// devices given as data files; formulas that overflow or nest without end; and every input the
 /// CSV and formula fuzzers (Fuzz/, `make fuzz`) found worth keeping.
 @Suite struct HostileDataTests {
-    static func folder() throws -> String {
-        let path = NSTemporaryDirectory() + "sieve-hostile-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
-    }
+    static func folder() throws -> String { TestFiles.temporaryFolder("sieve-hostile") }
 
     @Test func aFolderIsNamedAFolder() throws {
         let folder = try Self.folder()
@@ -66,14 +63,7 @@ import Testing
         #expect(try FormulaParser().parse(formula).amounts == [2 * pow(2, Double(depth))])
     }
 
-    /// The repository's root, found from this file.
-    static let root: String = {
-        var url = URL(fileURLWithPath: #filePath)
-        while url.path != "/" && !FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) {
-            url.deleteLastPathComponent()
-        }
-        return url.path
-    }()
+    static let root = Repository.root
 
     /// The inputs kept from fuzzing: those that once failed (Fuzz/Regressions/<kind>) and the
     /// corpus of a long run reduced to the inputs that cover its features (Fuzz/Corpus/<kind>).

@@ -1,15 +1,10 @@
 import Foundation
 @testable import SieveData
+import SieveTestSupport
 
 /// The committed structure datasets and fixtures, read once per test process.
 enum StructureData {
-    static let root: String = {
-        var url = URL(fileURLWithPath: #filePath)
-        while url.path != "/" && !FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) {
-            url.deleteLastPathComponent()
-        }
-        return url.path
-    }()
+    static let root = Repository.root
     static let fixtures = Bundle.module.resourcePath! + "/Fixtures"
     static let flla = root + "/experiments/data/flla_2015.csv"
     static let elastic = root + "/experiments/data/elastic_tensor.csv"

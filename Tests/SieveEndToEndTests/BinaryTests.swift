@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import SieveTestSupport
 
 /// Runs the built `sieve` binary as a user would. `make test` passes its path in SIEVE_BINARY;
 /// without it the tests look for it in .build and fail (never skip) when it is missing, or when it
@@ -7,13 +8,7 @@ import Testing
 /// would otherwise test whatever was built last). Every end-to-end test gets its binary from
 /// ``checkedBinary(_:product:)``.
 @Suite(.serialized) struct BinaryTests {
-    static let root: String = {
-        var url = URL(fileURLWithPath: #filePath)
-        while url.path != "/" && !FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) {
-            url.deleteLastPathComponent()
-        }
-        return url.path
-    }()
+    static let root = Repository.root
 
     /// Where the binary is (SIEVE_BINARY, else .build/release or .build/debug), unchecked: use
     /// ``checkedBinary(_:product:)``.
@@ -109,11 +104,7 @@ import Testing
         }
     }
 
-    static func folder() -> String {
-        let path = NSTemporaryDirectory() + "sieve-e2e-\(UUID().uuidString)"
-        try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
-    }
+    static func folder() -> String { TestFiles.temporaryFolder("sieve-e2e") }
 
     static func spec(in folder: String) throws -> String {
         let text = """
@@ -167,7 +158,7 @@ import Testing
             #expect((manifest["datasets"] as! [[String: Any]]).count == 2)
             tables.append(try ["rmse_table.md", "rmse_table.csv", "curves.csv"].map {
                 try String(contentsOfFile: out + "/" + $0, encoding: .utf8)
-            } + [Self.withoutTimings(String(runs.joined(separator: "\n")))])
+            } + [RunsTable.withoutTimings(String(runs.joined(separator: "\n")))])
         }
         #expect(tables[0] == tables[1], "outputs with --jobs 1 and --jobs 2 differ")
     }
@@ -188,18 +179,6 @@ import Testing
         let run = try Self.sieve(["run", "spec.yaml", "--output", output], in: folder)
         #expect(run.status == 0, "\(run.err)")
         #expect(FileManager.default.fileExists(atPath: folder + "/" + output + (output.hasSuffix("/") ? "" : "/") + "runs.csv"))
-    }
-
-    /// runs.csv without its fit_seconds and predict_seconds columns (found by the header: a
-    /// cross-validated grid has a fold column before them).
-    static func withoutTimings(_ csv: String) -> String {
-        let header = csv.prefix { $0 != "\n" }.split(separator: ",")
-        let fit = header.firstIndex(of: "fit_seconds")!
-        return csv.split(separator: "\n").map { line in
-            var fields = line.split(separator: ",", omittingEmptySubsequences: false)
-            fields.removeSubrange(fit...fit + 1)
-            return fields.joined(separator: ",")
-        }.joined(separator: "\n")
     }
 
     @Test func aBadSpecReportsEveryErrorAndWritesNothing() throws {
@@ -290,7 +269,7 @@ import Testing
 
     static func tables(_ folder: String) throws -> [String] {
         try ["rmse_table.md", "rmse_table.csv", "curves.csv"].map { try String(contentsOfFile: folder + "/" + $0, encoding: .utf8) }
-            + [BinaryTests.withoutTimings(try String(contentsOfFile: folder + "/runs.csv", encoding: .utf8))]
+            + [RunsTable.withoutTimings(try String(contentsOfFile: folder + "/runs.csv", encoding: .utf8))]
     }
 
     /// SIGKILL mid-grid at a fixed point (the fifth record written, by the SIEVE_FAULT switch),

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import SieveTestSupport
 
 /// One check every campaign kind (and, through active learning, every acquisition strategy)
 /// passes through the binary, as scikit-learn's `check_estimator` does for every estimator: on a
@@ -80,8 +81,8 @@ import Testing
     @Test(arguments: kinds.map(\.name))
     func jobsAndResumeDoNotChangeOutputs(kind: String) throws {
         let folder = BinaryTests.folder()
-        let spec = try CampaignKindsTests.write("name: conformance-\(kind)\n" + Self.kinds.first { $0.name == kind }!.spec,
-                                                in: folder, name: kind)
+        let spec = try TestFiles.write("name: conformance-\(kind)\n" + Self.kinds.first { $0.name == kind }!.spec,
+                                                in: folder, name: kind + ".yaml")
         func outputs(_ out: String) throws -> [String: String] {
             // The manifest records the jobs and what ran now, which do differ, and so does the
             // report's account of the run (its times, cores and jobs).

@@ -1,15 +1,10 @@
 import Foundation
 import Testing
+import SieveTestSupport
 
 /// The ET-AL and causal campaign kinds from a spec through the binary: outputs, results that do
 /// not depend on `--jobs`, resume without redoing work, and their spec errors.
 @Suite struct CampaignKindsTests {
-    static func write(_ text: String, in folder: String, name: String) throws -> String {
-        let path = folder + "/" + name + ".yaml"
-        try text.write(toFile: path, atomically: true, encoding: .utf8)
-        return path
-    }
-
     static let elastic = """
         dataset:
           path: \(BinaryTests.root)/experiments/data/elastic_tensor.csv
@@ -27,7 +22,7 @@ import Testing
 
     @Test func etalRunsTheSameWithAnyJobsAndResumes() throws {
         let folder = BinaryTests.folder()
-        let spec = try Self.write("name: etal-small\n" + Self.elastic + """
+        let spec = try TestFiles.write("name: etal-small\n" + Self.elastic + """
 
             etal:
               unlabelled:
@@ -38,7 +33,7 @@ import Testing
               representation: {pca: 8}
               evaluate: [rf]
               repetitions: 2
-            """, in: folder, name: "etal")
+            """, in: folder, name: "etal.yaml")
         let one = folder + "/one", two = folder + "/two"
         let a = try BinaryTests.sieve(["run", spec, "--output", one, "--jobs", "1", "--quiet"])
         #expect(a.status == 0, "\(a.err)")
@@ -77,7 +72,7 @@ import Testing
     @Test func causalCampaignsThatAllFailAreReportedNotCrashedOn() throws {
         let folder = BinaryTests.folder()
         try "import sys\nsys.exit('evaluate model unavailable')\n".write(toFile: folder + "/bad.py", atomically: true, encoding: .utf8)
-        let spec = try Self.write("""
+        let spec = try TestFiles.write("""
             name: causal-fails
             \(Self.qm9)
               rf: {kind: random_forest, trees: 10}
@@ -92,7 +87,7 @@ import Testing
               bootstrap: 3
             train_sizes: [1.0]
             seeds: 1
-            """, in: folder, name: "fails")
+            """, in: folder, name: "fails.yaml")
         let out = folder + "/out"
         let run = try BinaryTests.sieve(["run", spec, "--output", out, "--quiet"])
         #expect(run.status == 1, "\(run.out) \(run.err)")
@@ -108,7 +103,7 @@ import Testing
 
     @Test func causalSelectionWritesItsTablesAndGroupsCanBeItsSubsets() throws {
         let folder = BinaryTests.folder()
-        let qm9 = try Self.write("""
+        let qm9 = try TestFiles.write("""
             name: causal-small
             \(Self.qm9)
               rf: {kind: random_forest, trees: 20}
@@ -124,7 +119,7 @@ import Testing
               graph: {min_probability: 0.6}
             train_sizes: [1.0]
             seeds: 1
-            """, in: folder, name: "qm9")
+            """, in: folder, name: "qm9.yaml")
         let out = folder + "/qm9-out"
         let run = try BinaryTests.sieve(["run", qm9, "--output", out, "--jobs", "2", "--quiet"])
         #expect(run.status == 0, "\(run.err)")
@@ -140,7 +135,7 @@ import Testing
         #expect(plan.out.contains("5 campaigns: 5 done"), "the global graph and 2 seeds × causal/random: \(plan.out)")
 
         // The dataset's own groups as the subsets.
-        let grouped = try Self.write("name: causal-groups\n" + Self.elastic + """
+        let grouped = try TestFiles.write("name: causal-groups\n" + Self.elastic + """
 
             causal:
               variables: [mean_Electronegativity, density, volume_per_atom]
@@ -150,7 +145,7 @@ import Testing
               seeds: [0]
               evaluate: rf
               bootstrap: 3
-            """, in: folder, name: "grouped")
+            """, in: folder, name: "grouped.yaml")
         let groups = try BinaryTests.sieve(["run", grouped, "--output", folder + "/grouped-out", "--jobs", "2", "--quiet"])
         #expect(groups.status == 0, "\(groups.err)")
         let chosen = try String(contentsOfFile: folder + "/grouped-out/causal.md", encoding: .utf8)
@@ -159,8 +154,8 @@ import Testing
         #expect(systems.contains { chosen.contains("(\($0)) |") }, "subsets are named by their group: \(chosen)")
 
         // Without a group rule, `subsets: group` is a located error.
-        let ungrouped = try Self.write(try String(contentsOfFile: grouped, encoding: .utf8)
-            .replacingOccurrences(of: "  group: crystal_system\n", with: ""), in: folder, name: "ungrouped")
+        let ungrouped = try TestFiles.write(try String(contentsOfFile: grouped, encoding: .utf8)
+            .replacingOccurrences(of: "  group: crystal_system\n", with: ""), in: folder, name: "ungrouped.yaml")
         let bad = try BinaryTests.sieve(["validate", ungrouped])
         #expect(bad.status != 0 && bad.err.contains("causal.subsets: group uses the dataset's groups"), "\(bad.err)")
     }

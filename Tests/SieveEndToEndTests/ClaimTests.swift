@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import SieveTestSupport
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -11,7 +12,7 @@ import Glibc
 @Suite(.serialized) struct ClaimTests {
     /// A grid of 12 runs and 2 active-learning campaigns whose result nothing else waits for.
     static func spec(in folder: String, extra: String = "") throws -> String {
-        try StoreSafetyTests.write(StoreSafetyTests.spec(name: "claims") + """
+        try TestFiles.write(StoreSafetyTests.spec(name: "claims") + """
 
             active_learning:
               strategies: [random]
@@ -28,7 +29,7 @@ import Glibc
     static func outputs(_ folder: String) throws -> [String] {
         try ["rmse_table.md", "rmse_table.csv", "curves.csv", "al_curves.csv", "campaigns.csv"].map {
             try String(contentsOfFile: folder + "/" + $0, encoding: .utf8)
-        } + [BinaryTests.withoutTimings(try String(contentsOfFile: folder + "/runs.csv", encoding: .utf8))]
+        } + [RunsTable.withoutTimings(try String(contentsOfFile: folder + "/runs.csv", encoding: .utf8))]
     }
 
     /// Files other than records and checkpoints left in the store: markers, temporaries, work folders.
@@ -146,7 +147,7 @@ import Glibc
             .write(toFile: folder + "/bad.py", atomically: true, encoding: .utf8)
         let temporary = folder + "/tmp"
         try FileManager.default.createDirectory(atPath: temporary, withIntermediateDirectories: true)
-        let spec = try StoreSafetyTests.write(StoreSafetyTests.spec(name: "failing").replacingOccurrences(
+        let spec = try TestFiles.write(StoreSafetyTests.spec(name: "failing").replacingOccurrences(
             of: "  baseline: {kind: mean}", with: "  baseline: {kind: mean}\n  bad: {kind: command, command: [python3, \(folder)/bad.py]}") + """
 
             active_learning:

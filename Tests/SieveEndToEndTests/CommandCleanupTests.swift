@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import SieveTestSupport
 
 /// A `kind: command` model must not outlive `sieve`: not after a second Ctrl-C, which exits at
 /// once, and not after `kill -9`. The model is a shell script that starts a child of its own and
@@ -56,7 +57,7 @@ import Testing
         func exitStatus(within seconds: Double) -> Int32? {
             var raw: Int32 = 0
             var done = false
-            _ = CommandCleanupTests.eventually(within: seconds) {
+            _ = Processes.eventually(within: seconds) {
                 done = done || waitpid(pid, &raw, WNOHANG) == pid
                 return done
             }
@@ -76,41 +77,23 @@ import Testing
         return pids.count == 2 ? pids : nil
     }
 
-    /// Polls until `condition` holds or `seconds` pass; returns whether it held.
-    static func eventually(within seconds: Double, _ condition: () -> Bool) -> Bool {
-        let deadline = Date().addingTimeInterval(seconds)
-        while Date() < deadline {
-            if condition() { return true }
-            usleep(20_000)
-        }
-        return condition()
-    }
-
-    /// Whether `pid` no longer runs: gone, or a zombie nobody has reaped yet.
-    static func isGone(_ pid: pid_t) -> Bool {
-        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
-              let close = stat.lastIndex(of: ")") else { return true }
-        let state = stat[stat.index(after: close)...].split(separator: " ").first
-        return state == "Z" || state == "X"
-    }
-
     @Test func theSecondCtrlCStopsTheRunningCommandBeforeSieveExits() throws {
         let (spec, folder) = try Self.slowCommandSpec()
         let sieve = try Running(["run", spec, "--jobs", "1"], errorFile: folder + "/stderr.txt")
         defer { sieve.stop() }
-        #expect(Self.eventually(within: 120) { Self.pids(in: folder) != nil }, "the command never started")
+        #expect(Processes.eventually(within: 120) { Self.pids(in: folder) != nil }, "the command never started")
         let pids = try #require(Self.pids(in: folder))
         defer { for pid in pids { kill(pid, SIGKILL) } }
 
         kill(sieve.pid, SIGINT)
-        #expect(Self.eventually(within: 30) { sieve.standardError.contains("press Ctrl-C again to stop at once") },
+        #expect(Processes.eventually(within: 30) { sieve.standardError.contains("press Ctrl-C again to stop at once") },
                 "the first Ctrl-C was not acknowledged: \(sieve.standardError)")
-        #expect(pids.allSatisfy { !Self.isGone($0) }, "the first Ctrl-C lets the run under way go on")
+        #expect(pids.allSatisfy { !Processes.isGone($0) }, "the first Ctrl-C lets the run under way go on")
         kill(sieve.pid, SIGINT)
         let status = try #require(sieve.exitStatus(within: 30), "sieve did not exit on the second Ctrl-C")
         #expect(status & 0x7F == 0 && (status >> 8) & 0xFF == 130, "wait status \(status)")
         // Checked at once, not polled: sieve stops the command's group before it exits.
-        for pid in pids { #expect(Self.isGone(pid), "process \(pid) of the command still runs after sieve exited") }
+        for pid in pids { #expect(Processes.isGone(pid), "process \(pid) of the command still runs after sieve exited") }
         #expect(sieve.standardError.contains("stopped at once and 1 external command"), "\(sieve.standardError)")
     }
 
@@ -118,7 +101,7 @@ import Testing
         let (spec, folder) = try Self.slowCommandSpec()
         let sieve = try Running(["run", spec, "--jobs", "1"], errorFile: folder + "/stderr.txt")
         defer { sieve.stop() }
-        #expect(Self.eventually(within: 120) { Self.pids(in: folder) != nil }, "the command never started")
+        #expect(Processes.eventually(within: 120) { Self.pids(in: folder) != nil }, "the command never started")
         let pids = try #require(Self.pids(in: folder))
         defer { for pid in pids { kill(pid, SIGKILL) } }
 
@@ -126,7 +109,7 @@ import Testing
         let status = try #require(sieve.exitStatus(within: 30), "sieve did not die of kill -9")
         #expect(status & 0x7F == SIGKILL, "wait status \(status)")
         // Nothing in sieve runs any more: the command's watchdog must notice and stop its group.
-        #expect(Self.eventually(within: 10) { pids.allSatisfy(Self.isGone) },
-                "the command outlived sieve: \(pids.filter { !Self.isGone($0) })")
+        #expect(Processes.eventually(within: 10) { pids.allSatisfy(Processes.isGone) },
+                "the command outlived sieve: \(pids.filter { !Processes.isGone($0) })")
     }
 }

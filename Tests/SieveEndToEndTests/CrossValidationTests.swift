@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import SieveTestSupport
 
 /// Cross-validated grids through the binary: fold tables, results that do not depend on `--jobs`,
 /// resume after a kill, OOD sets tested by every fold, and fold problems reported before any run.
@@ -40,8 +41,8 @@ import Testing
         for file in ["rmse_table.md", "rmse_table.csv", "curves.csv", "folds.csv", "cv_summary.csv", "cv_summary.md"] {
             #expect(try Self.read(folder + "/one/" + file) == (try Self.read(folder + "/two/" + file)), "\(file) depends on --jobs")
         }
-        #expect(BinaryTests.withoutTimings(try Self.read(folder + "/one/runs.csv"))
-                == BinaryTests.withoutTimings(try Self.read(folder + "/two/runs.csv")))
+        #expect(RunsTable.withoutTimings(try Self.read(folder + "/one/runs.csv"))
+                == RunsTable.withoutTimings(try Self.read(folder + "/two/runs.csv")))
         // Every row is tested exactly once per model, size and seed: the folds' test sizes add up to 312.
         let folds = try Self.read(folder + "/one/folds.csv").split(separator: "\n").dropFirst().map { $0.split(separator: ",") }
         let rfFull = folds.filter { $0[0] == "rf" && $0[2] == "1" && $0[5] == "id" }

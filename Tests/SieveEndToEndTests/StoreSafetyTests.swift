@@ -1,16 +1,11 @@
 import Foundation
 import Testing
+import SieveTestSupport
 
 /// Faults a careless user (or a cluster) causes: grids too large to be meant, names that climb
 /// out of the results folder, run records copied by hand, two processes on one store, and output
 /// paths that are files.
 @Suite(.serialized) struct StoreSafetyTests {
-    static func write(_ text: String, in folder: String, name: String = "spec.yaml") throws -> String {
-        let path = folder + "/" + name
-        try text.write(toFile: path, atomically: true, encoding: .utf8)
-        return path
-    }
-
     static func spec(name: String = "safety", seeds: String = "2", extra: String = "") -> String {
         """
         name: \(name)
@@ -27,22 +22,22 @@ import Testing
     @Test func aGridTooLargeToBeMeantIsALocatedErrorAtOnce() throws {
         let folder = BinaryTests.folder()
         let start = Date()
-        let huge = try BinaryTests.sieve(["validate", try Self.write(Self.spec(seeds: "1000000000"), in: folder)])
+        let huge = try BinaryTests.sieve(["validate", try TestFiles.write(Self.spec(seeds: "1000000000"), in: folder)])
         #expect(huge.status == 64)
         #expect(huge.err.contains(":7:8: error: seeds: 1000000000 asks for 1000000000 replicates"), "\(huge.err)")
-        let large = try BinaryTests.sieve(["validate", try Self.write(Self.spec(seeds: "40000"), in: folder)])
+        let large = try BinaryTests.sieve(["validate", try TestFiles.write(Self.spec(seeds: "40000"), in: folder)])
         #expect(large.status == 64)
         #expect(large.err.contains("The grid would make 240000 runs and campaigns (1 strategies × 2 models × 3 sizes × 40000 seeds"),
                 "\(large.err)")
         #expect(Date().timeIntervalSince(start) < 60, "refused before anything large is built")
-        let raised = try BinaryTests.sieve(["validate", try Self.write(Self.spec(seeds: "40000", extra: "max_runs: 250000"), in: folder)])
+        let raised = try BinaryTests.sieve(["validate", try TestFiles.write(Self.spec(seeds: "40000", extra: "max_runs: 250000"), in: folder)])
         #expect(raised.status == 0, "\(raised.err)")
     }
 
     @Test func aNameCannotLeadOutOfTheResultsFolder() throws {
         let folder = BinaryTests.folder()
         for name in ["..", ".", "a/b", ".hidden"] {
-            let path = try Self.write(Self.spec(name: "\"\(name)\""), in: folder)
+            let path = try TestFiles.write(Self.spec(name: "\"\(name)\""), in: folder)
             let result = try BinaryTests.sieve(["run", path, "--quiet"], in: folder)
             #expect(result.status == 64, "name \(name): \(result.err)")
             #expect(result.err.contains("names the output folder, so it may use only letters"), "name \(name): \(result.err)")
@@ -52,7 +47,7 @@ import Testing
 
     @Test func aCopiedRecordIsCorruptAndRerun() throws {
         let folder = BinaryTests.folder()
-        let spec = try Self.write(Self.spec() + "\noutput: out", in: folder)
+        let spec = try TestFiles.write(Self.spec() + "\noutput: out", in: folder)
         #expect(try BinaryTests.sieve(["run", spec, "--quiet"]).status == 0)
         let runs = folder + "/out/runs"
         let records = try FileManager.default.contentsOfDirectory(atPath: runs).filter { $0.hasSuffix(".json") }.sorted()
@@ -75,7 +70,7 @@ import Testing
 
     @Test func twoProcessesOnOneStoreNeverRunTheSameRun() throws {
         let folder = BinaryTests.folder()
-        let spec = try Self.write(Self.spec(seeds: "6") + "\noutput: out", in: folder)
+        let spec = try TestFiles.write(Self.spec(seeds: "6") + "\noutput: out", in: folder)
         let binary = try BinaryTests.checkedBinary()
         func start() throws -> (Process, Pipe) {
             let process = Process()
@@ -100,7 +95,7 @@ import Testing
     @Test func messagesNameTheRealCause() throws {
         let folder = BinaryTests.folder()
         try "not a folder".write(toFile: folder + "/taken", atomically: true, encoding: .utf8)
-        let spec = try Self.write(Self.spec(), in: folder)
+        let spec = try TestFiles.write(Self.spec(), in: folder)
         let file = try BinaryTests.sieve(["run", spec, "--output", folder + "/taken", "--quiet"])
         #expect(file.status == 74 && file.err.contains("/taken is a file, so no folder can be made inside it"), "\(file.err)")
         let empty = try BinaryTests.sieve(["report", spec, "--output", folder + "/nothing"])
@@ -113,13 +108,13 @@ import Testing
 @Suite struct DatasetRuleMessagesTests {
     @Test func validateCountsMergedDuplicatesAndWarnsWithoutARule() throws {
         let folder = BinaryTests.folder()
-        let merged = try StoreSafetyTests.write(StoreSafetyTests.spec().replacingOccurrences(
+        let merged = try TestFiles.write(StoreSafetyTests.spec().replacingOccurrences(
             of: "features: {magpie: formula}}", with: "features: {magpie: formula}, duplicates: {by: formula, keep: lowest}}"), in: folder)
         let ok = try BinaryTests.sieve(["validate", merged])
         #expect(ok.status == 0 && ok.out.contains("Dataset rules: 576 rows shared a composition (211 compositions), 365 merged away."),
                 "\(ok.out)\(ok.err)")
         #expect(!ok.err.contains("warning"))
-        let plain = try BinaryTests.sieve(["validate", try StoreSafetyTests.write(StoreSafetyTests.spec(), in: folder, name: "plain.yaml")])
+        let plain = try BinaryTests.sieve(["validate", try TestFiles.write(StoreSafetyTests.spec(), in: folder, name: "plain.yaml")])
         #expect(plain.status == 0 && plain.err.contains("warning: 576 rows of") && plain.err.contains("share their composition"))
     }
 }

@@ -2,33 +2,12 @@ import Foundation
 import Synchronization
 import Testing
 @testable import SieveModels
+import SieveTestSupport
 
 /// The process handling under command models: groups stopped on demand, signals reset, and a
 /// watchdog that leads every group.
 @Suite struct ChildProcessTests {
-    static func folder() -> String {
-        let path = NSTemporaryDirectory() + "sieve-child-\(UUID().uuidString)"
-        try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
-    }
-
-    /// Polls `condition` every 10 ms until it holds or `seconds` pass; returns whether it held.
-    static func eventually(within seconds: Double, _ condition: () -> Bool) -> Bool {
-        let deadline = Date().addingTimeInterval(seconds)
-        while Date() < deadline {
-            if condition() { return true }
-            usleep(10_000)
-        }
-        return condition()
-    }
-
-    /// Whether `pid` no longer runs (gone, or a zombie nobody has reaped yet).
-    static func isGone(_ pid: pid_t) -> Bool {
-        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
-              let close = stat.lastIndex(of: ")") else { return true }
-        let state = stat[stat.index(after: close)...].split(separator: " ").first
-        return state == "Z" || state == "X"
-    }
+    static func folder() -> String { TestFiles.temporaryFolder("sieve-child") }
 
     static func pid(in path: String) -> pid_t? {
         (try? String(contentsOfFile: path, encoding: .utf8)).flatMap { pid_t($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
@@ -50,7 +29,7 @@ import Testing
             outcome.withLock { $0 = result }
             done.signal()
         }
-        #expect(Self.eventually(within: 30) { Self.pid(in: folder + "/child.pid") != nil && Self.pid(in: folder + "/model.pid") != nil })
+        #expect(Processes.eventually(within: 30) { Self.pid(in: folder + "/child.pid") != nil && Self.pid(in: folder + "/model.pid") != nil })
         let model = try #require(Self.pid(in: folder + "/model.pid")), sleeper = try #require(Self.pid(in: folder + "/child.pid"))
         defer { kill(model, SIGKILL); kill(sleeper, SIGKILL) }
         #expect(groups.running.count == 1)
@@ -58,7 +37,7 @@ import Testing
         let stopped = groups.stopAll()
         #expect(stopped.count == 1)
         // stopAll returns once nothing of the group runs: no polling needed here.
-        #expect(Self.isGone(model) && Self.isGone(sleeper))
+        #expect(Processes.isGone(model) && Processes.isGone(sleeper))
         done.wait()
         #expect(outcome.withLock { $0 } == .signalled(SIGKILL))
         #expect(groups.running.isEmpty)

@@ -2,21 +2,12 @@ import Foundation
 import Testing
 import SieveCore
 @testable import SieveModels
+import SieveTestSupport
 
 @Suite struct CommandModelTests {
-    static let root: String = {
-        var url = URL(fileURLWithPath: #filePath)
-        while url.path != "/" && !FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) {
-            url.deleteLastPathComponent()
-        }
-        return url.path
-    }()
+    static let root = Repository.root
 
-    static func folder() -> String {
-        let path = NSTemporaryDirectory() + "sieve-command-\(UUID().uuidString)"
-        try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
-    }
+    static func folder() -> String { TestFiles.temporaryFolder("sieve-command") }
 
     /// A command model running a small Python script written into a temporary folder.
     static func script(_ body: String, timeout: Double = 60) -> (CommandModel, String) {

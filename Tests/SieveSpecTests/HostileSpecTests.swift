@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import SieveTestSupport
 import SieveCore
 @testable import SieveSpec
 
@@ -81,8 +82,7 @@ import SieveCore
     }
 
     @Test func aSpecPathThatIsAFolderOrALinkLoopSaysSo() throws {
-        let folder = NSTemporaryDirectory() + "sieve-spec-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let folder = TestFiles.temporaryFolder("sieve-spec")
         try FileManager.default.createSymbolicLink(atPath: folder + "/a.yaml", withDestinationPath: folder + "/b.yaml")
         try FileManager.default.createSymbolicLink(atPath: folder + "/b.yaml", withDestinationPath: folder + "/a.yaml")
         func message(_ path: String) -> String {
@@ -93,14 +93,7 @@ import SieveCore
         #expect(message(folder + "/none.yaml").hasPrefix("error: The spec file \(folder)/none.yaml does not exist."))
     }
 
-    /// The repository's root, found from this file.
-    static let root: String = {
-        var url = URL(fileURLWithPath: #filePath)
-        while url.path != "/" && !FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) {
-            url.deleteLastPathComponent()
-        }
-        return url.path
-    }()
+    static let root = Repository.root
 
     /// The inputs kept from fuzzing: those that once failed (Fuzz/Regressions/spec) and the corpus
     /// of a long run reduced to the inputs that cover its features (Fuzz/Corpus/spec).

@@ -1,5 +1,6 @@
 import Foundation
 import SieveData
+import SieveTestSupport
 
 /// `Tests/SieveDataTests/Fixtures/matminer_reference_structure.csv` (matminer 0.10.1 on a deterministic
 /// subset of the committed structures, written by `scripts/prepare_matminer_reference.py structure`)
@@ -7,13 +8,7 @@ import SieveData
 /// outside [0, 1), the values matminer gives once the coordinates are wrapped into the cell
 /// (`matminer_reference_structure_wrapped.csv`).
 enum StructureReference {
-    static let root: String = {
-        var url = URL(fileURLWithPath: #filePath)
-        while url.path != "/" && !FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) {
-            url.deleteLastPathComponent()
-        }
-        return url.path
-    }()
+    static let root = Repository.root
 
     struct Row {
         var key: String

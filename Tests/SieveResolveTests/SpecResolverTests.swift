@@ -1,29 +1,19 @@
 import Testing
 import SieveCore
-import SieveModels
-import SievePlan
 import SieveResolve
-import SieveExecute
-import SieveStore
+import SieveResolveTestSupport
 import SieveSelection
-@testable import SieveEngine
+import SieveTestSupport
 
-@Suite struct SpecCheckerTests {
-    func problems(_ text: String) -> [String] {
-        do {
-            _ = try Support.checked(text)
-            return []
-        } catch let error as DiagnosticsError {
-            return error.diagnostics.map { "\($0.location!.line):\($0.location!.column): \($0.message)" }
-        } catch {
-            return ["unexpected: \(error)"]
-        }
-    }
+/// The resolver's checks of a spec (`sieve validate` without the data): each problem located
+/// where it is written. (Named SpecCheckerTests until issue 24, after a type the resolver replaced.)
+@Suite struct SpecResolverTests {
+    func problems(_ text: String) -> [String] { TestSpec.problems(text) }
 
     @Test func modelKindsAndParametersAreChecked() {
         let text = """
             name: t
-            dataset: {path: \(Support.mpSample), target: target, features: {magpie: formula}}
+            dataset: {path: \(Repository.mpSample), target: target, features: {magpie: formula}}
             models:
               rf: {kind: random_forrest, trees: 100}
               xgb: {kind: xgboost, rounds: -3, learning_rat: 0.1, subsample: 0}
@@ -48,7 +38,7 @@ import SieveSelection
     @Test func sizeLikeSettingsHaveRangesAtValidate() {
         let text = """
             name: t
-            dataset: {path: \(Support.mpSample), target: target, features: {magpie: formula}, group: formula, sample: 100000000000}
+            dataset: {path: \(Repository.mpSample), target: target, features: {magpie: formula}, group: formula, sample: 100000000000}
             models:
               gb: {kind: gradient_boosting, rounds: 1000000000, num_parallel_tree: 5000}
               xgb: {kind: xgboost, rounds: 200000, max_depth: 100, max_bin: 1000000, early_stopping: {validation_fraction: 0.1, rounds: 1000000}}
@@ -64,7 +54,7 @@ import SieveSelection
               evaluate: [rf]
             """
         #expect(problems(text) == [
-            "2:\(Self.column(of: "100000000000}", line: 2, in: text)): dataset.sample must be between 1 and 100,000,000 (a number of rows), got 100000000000.",
+            "2:\(SpecText.column(of: "100000000000}", line: 2, in: text)): dataset.sample must be between 1 and 100,000,000 (a number of rows), got 100000000000.",
             "4:41: In the model 'gb': rounds must be between 1 and 100,000 (boosting rounds; each adds a tree), got 1000000000.",
             "4:72: In the model 'gb': num_parallel_tree must be between 1 and 1,000 (trees per round), got 5000.",
             "5:32: In the model 'xgb': rounds must be between 1 and 100,000 (boosting rounds; each adds a tree), got 200000.",
@@ -89,7 +79,7 @@ import SieveSelection
     @Test func campaignCountsHaveRangesAtValidate() {
         let text = """
             name: t
-            dataset: {path: \(Support.mpSample), target: target, features: {magpie: formula}}
+            dataset: {path: \(Repository.mpSample), target: target, features: {magpie: formula}}
             models: {rf: {kind: random_forest}}
             selection:
               prune: [{guide: rf, min_remaining: 1000000000}]
@@ -114,7 +104,7 @@ import SieveSelection
         func spec(_ graph: String) -> String {
             """
             name: t
-            dataset: {path: \(Support.mpSample), target: target, features: {magpie: formula}}
+            dataset: {path: \(Repository.mpSample), target: target, features: {magpie: formula}}
             models: {rf: {kind: random_forest}}
             causal: {variables: [a, b], subsets: {gmm: 2, on: [a]}, evaluate: rf\(graph)}
             """
@@ -126,7 +116,7 @@ import SieveSelection
         let nested = problems(spec(", grap: {min_probability: 0.5}"))
         #expect(nested.count == 1 && nested[0].hasSuffix("causal has no setting 'grap'. Did you mean 'graph'?"), "\(nested)")
         func campaigns(_ graph: String) throws -> [(String, Double)] {
-            try Support.checked(spec(graph)).campaigns.compactMap { $0 as? CausalCampaign }.map { ($0.fingerprint, $0.settings.graphMinProbability) }
+            try TestSpec.resolved(spec(graph)).campaigns.compactMap { $0 as? CausalCampaign }.map { ($0.fingerprint, $0.settings.graphMinProbability) }
         }
         let fallback = try campaigns(""), strict = try campaigns(", graph: {min_probability: 0.9}")
         #expect(!fallback.isEmpty && fallback.allSatisfy { $0.1 == 0.5 } && strict.allSatisfy { $0.1 == 0.9 }, "default 0.5, as written otherwise")
@@ -135,21 +125,16 @@ import SieveSelection
 
     /// The 1-based column where `needle` starts on line `line` of `text` (lines holding the
     /// repository's path move with where the clone is).
-    static func column(of needle: String, line: Int, in text: String) -> Int {
-        let row = text.split(separator: "\n", omittingEmptySubsequences: false)[line - 1]
-        return row.distance(from: row.startIndex, to: row.range(of: needle)!.lowerBound) + 1
-    }
-
     /// YAML's .inf passed `symprec > 0` and `lambda >= 0`; spglib traps on it.
     @Test func infinityIsNotAPositiveNumber() {
         let text = """
             name: t
-            dataset: {path: \(Support.root)/experiments/data/elastic_tensor.csv, target: K_VRH, features: {magpie: formula}, structure: {column: structure, symprec: .inf}}
+            dataset: {path: \(Repository.root)/experiments/data/elastic_tensor.csv, target: K_VRH, features: {magpie: formula}, structure: {column: structure, symprec: .inf}}
             models:
               xgb: {kind: xgboost, lambda: .inf}
             """
         #expect(problems(text) == [
-            "2:\(Self.column(of: ".inf}}", line: 2, in: text)): dataset.structure.symprec is a distance tolerance in Å and must be in (0, 10], got inf.",
+            "2:\(SpecText.column(of: ".inf}}", line: 2, in: text)): dataset.structure.symprec is a distance tolerance in Å and must be in (0, 10], got inf.",
             "4:32: In the model 'xgb': lambda must be a finite number of at least 0, got inf.",
         ])
     }
@@ -157,7 +142,7 @@ import SieveSelection
     @Test func dataFilesAndColumnsAreChecked() {
         let text = """
             name: t
-            dataset: {path: \(Support.mpSample), target: targt, features: {magpie: formul}}
+            dataset: {path: \(Repository.mpSample), target: targt, features: {magpie: formul}}
             splits:
               ood:
                 - name: gone
@@ -174,7 +159,7 @@ import SieveSelection
     @Test func rulesNeedFormulas() {
         let text = """
             name: t
-            dataset: {path: \(Support.mpSample), target: target, features: {exclude: [formula]}}
+            dataset: {path: \(Repository.mpSample), target: target, features: {exclude: [formula]}}
             splits:
               ood:
                 - name: big

@@ -3,6 +3,8 @@ import SieveCore
 import SieveModels
 import SievePlan
 import SieveResolve
+import SieveResolveTestSupport
+import SieveTestSupport
 
 /// Every model kind declares its parameters once; this checks that the declaration reaches
 /// everything that derives from it.
@@ -31,13 +33,13 @@ import SieveResolve
     @Test func aSpecValueReachesTheResolvedParameters() throws {
         let spec = """
             name: p
-            dataset: {path: \(Support.mpSample), target: target, features: {magpie: formula}}
+            dataset: {path: \(Repository.mpSample), target: target, features: {magpie: formula}}
             models:
               rf: {kind: random_forest, trees: 7, max_features: sqrt, max_depth: 5}
               xgb: {kind: xgboost, learning_rate: 0.05, colsample_bylevel: 0.5, early_stopping: {validation_fraction: 0.2, rounds: 5}}
               ridge: {kind: ridge, alpha: [0.1, 1.0]}
             """
-        let experiment = try Support.checked(spec)
+        let experiment = try TestSpec.resolved(spec)
         func parameters(_ name: String) -> [String: String] {
             Dictionary(uniqueKeysWithValues: experiment.models.first { $0.name == name }!.regressor.resolvedParameters.map { ($0.name, $0.value) })
         }

@@ -1,9 +1,10 @@
 import Testing
 import SieveCore
 import SieveModels
-import SievePlan
 import SieveResolve
+import SieveResolveTestSupport
 import SieveSelection
+import SieveTestSupport
 
 /// Every campaign kind and acquisition strategy declares its settings once (``CampaignSetting``);
 /// this checks, over every registered one, that the declaration reaches what derives from it, as
@@ -12,7 +13,7 @@ import SieveSelection
 @Suite struct CampaignSettingsTests {
     static let head = """
         name: c
-        dataset: {path: \(Support.mpSample), target: target, features: {magpie: formula}, group: formula}
+        dataset: {path: \(Repository.mpSample), target: target, features: {magpie: formula}, group: formula}
         models:
           rf: {kind: random_forest, trees: 5}
           xgb: {kind: xgboost, rounds: 5}
@@ -32,7 +33,7 @@ import SieveSelection
 
     /// The section of one kind with its settings block written under `key` (for misspellings).
     static func campaigns(_ section: String) throws -> [any Campaign] {
-        try Support.checked(head + section).campaigns
+        try TestSpec.resolved(head + section).campaigns
     }
 
     /// A setting missing from the fingerprint would leave a finished campaign looking up to date
@@ -113,7 +114,7 @@ import SieveSelection
 
     /// docs/campaigns.md shows every setting of every kind and strategy in its YAML examples.
     @Test func everySettingIsDocumented() throws {
-        let docs = try String(contentsOfFile: Support.root + "/docs/campaigns.md", encoding: .utf8)
+        let docs = try String(contentsOfFile: Repository.root + "/docs/campaigns.md", encoding: .utf8)
         for kind in CampaignKinds.all {
             for key in kind.settingKeys {
                 #expect(docs.contains("\(key):"), "docs/campaigns.md does not show \(kind.kind).\(key)")
@@ -132,7 +133,7 @@ import SieveSelection
         func fingerprints(_ kind: String) throws -> [String] {
             try Self.campaigns(Self.sections[kind]!).filter { type(of: $0).kind == kind }.map(\.fingerprint)
         }
-        let models = try Support.checked(Self.head).models
+        let models = try TestSpec.resolved(Self.head).models
         let rf = CampaignResolution.fingerprint(models.first { $0.name == "rf" }!)
         let xgb = CampaignResolution.fingerprint(models.first { $0.name == "xgb" }!)
         #expect(try fingerprints("pruning") == ["guide{\(rf)}|transfer{\(xgb)}|threshold=0.5|holdout=0.2|min_drop=0.01|min_remaining=300"])

@@ -3,11 +3,13 @@ import Testing
 import SieveCore
 import SieveData
 import SieveResolve
+import SieveResolveTestSupport
 @testable import SievePlan
+import SieveTestSupport
 
 /// `features: {magpie: …, matminer: [...]}` from the spec to the loader options and the run identity.
 @Suite struct MatminerSpecTests {
-    static let flla = Support.root + "/experiments/data/flla_2015.csv"
+    static let flla = Repository.root + "/experiments/data/flla_2015.csv"
 
     func spec(_ features: String) -> String {
         """
@@ -17,22 +19,13 @@ import SieveResolve
         """
     }
 
-    func problems(_ text: String) -> [String] {
-        do {
-            _ = try Support.checked(text)
-            return []
-        } catch let error as DiagnosticsError {
-            return error.diagnostics.map { "\($0.location!.line):\($0.location!.column): \($0.message)" }
-        } catch {
-            return ["unexpected: \(error)"]
-        }
-    }
+    func problems(_ text: String) -> [String] { TestSpec.problems(text) }
 
     @Test func familiesReachTheOptionsInOneOrderAndChangeTheFingerprint() throws {
-        let listed = try Support.checked(spec("{magpie: formula, matminer: [ion_property, stoichiometry, valence_orbital]}"))
-        let shorthand = try Support.checked(spec("{magpie: formula, matminer: composition}"))
-        let one = try Support.checked(spec("{magpie: formula, matminer: stoichiometry}"))
-        let plain = try Support.checked(spec("{magpie: formula}"))
+        let listed = try TestSpec.resolved(spec("{magpie: formula, matminer: [ion_property, stoichiometry, valence_orbital]}"))
+        let shorthand = try TestSpec.resolved(spec("{magpie: formula, matminer: composition}"))
+        let one = try TestSpec.resolved(spec("{magpie: formula, matminer: stoichiometry}"))
+        let plain = try TestSpec.resolved(spec("{magpie: formula}"))
         #expect(listed.dataset.options.matminer == [.stoichiometry, .valenceOrbital, .ionProperty])
         #expect(shorthand.dataset.options.matminer == listed.dataset.options.matminer)
         #expect(one.dataset.options.matminer == [.stoichiometry])
@@ -59,12 +52,12 @@ import SieveResolve
     }
 
     @Test func paperIsThe273FeaturesAndStructureFamiliesNeedNoMagpie() throws {
-        let paper = try Support.checked(spec("{magpie: formula, matminer: paper}").replacingOccurrences(of: "features:", with: "structure: structure, features:"))
+        let paper = try TestSpec.resolved(spec("{magpie: formula, matminer: paper}").replacingOccurrences(of: "features:", with: "structure: structure, features:"))
         #expect(paper.dataset.options.matminer == CompositionFamily.allCases)
         #expect(paper.dataset.options.structure?.matminer == StructureFamily.allCases)
         #expect(132 + paper.dataset.options.matminer.flatMap(\.featureNames).count
                 + StructureFamily.allCases.flatMap(\.featureNames).count == 273)
-        let structureOnly = try Support.checked(spec("{columns: [nsites], matminer: [chemical_ordering]}")
+        let structureOnly = try TestSpec.resolved(spec("{columns: [nsites], matminer: [chemical_ordering]}")
             .replacingOccurrences(of: "features:", with: "structure: structure, features:"))
         #expect(structureOnly.dataset.options.structure?.matminer == [.chemicalOrdering])
         #expect(Fingerprint.of(structureOnly.dataset.options).contains(";matminer=chemical_ordering"))
@@ -80,7 +73,7 @@ import SieveResolve
             }
             return true
         }
-        let path = Support.temporaryFolder() + "/flla_small.csv"
+        let path = TestFiles.temporaryFolder() + "/flla_small.csv"
         try (rows.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
         return path
     }

@@ -1,7 +1,9 @@
 import Testing
 import SieveCore
 import SieveModels
-@testable import SieveEngine
+import SieveResolve
+import SieveResolveTestSupport
+import SieveTestSupport
 
 /// The `gradient_boosting` kind reads the `xgboost` kind's parameters with the same numbers.
 @Suite struct GradientBoostingKindTests {
@@ -11,9 +13,9 @@ import SieveModels
                   colsample_bylevel: 0.5, colsample_bynode: 0.9, num_parallel_tree: 4, max_depth: 6, gamma: 0.2,
                   min_child_weight: 2, max_bin: 128, base_score: 0.25, early_stopping: {validation_fraction: 0.1, rounds: 20}
             """
-        let experiment = try Support.checked("""
+        let experiment = try TestSpec.resolved("""
             name: t
-            dataset: {path: \(Support.mpSample), target: target, features: {magpie: formula}}
+            dataset: {path: \(Repository.mpSample), target: target, features: {magpie: formula}}
             models:
               gbm: {kind: gradient_boosting, \(parameters)}
               xgb: {kind: xgboost, \(parameters)}
@@ -27,9 +29,9 @@ import SieveModels
 
     @Test func treeMethodIsNotOneOfItsParameters() {
         do {
-            _ = try Support.checked("""
+            _ = try TestSpec.resolved("""
                 name: t
-                dataset: {path: \(Support.mpSample), target: target, features: {magpie: formula}}
+                dataset: {path: \(Repository.mpSample), target: target, features: {magpie: formula}}
                 models:
                   gbm: {kind: gradient_boosting, tree_method: hist, max_depth: 0}
                 """)
@@ -41,16 +43,5 @@ import SieveModels
         } catch {
             Issue.record("unexpected \(error)")
         }
-    }
-
-    @Test func itRunsInAGrid() throws {
-        let folder = Support.temporaryFolder()
-        let spec = Support.smallSpec(output: folder, extraModels: """
-              gbm: {kind: gradient_boosting, rounds: 30, max_depth: 4, subsample: 0.8, colsample_bylevel: 0.5}
-            """, sizes: "[0.2]")
-        let summary = try ExperimentRunner(try Support.checked(spec)).run(RunOptions(jobs: 2, cores: 2))
-        #expect(summary.failed.isEmpty, "\(summary.failed.map { $0.error ?? "" })")
-        let table = try String(contentsOfFile: folder + "/rmse_table.csv", encoding: .utf8)
-        #expect(table.split(separator: "\n").contains { $0.hasPrefix("gbm,") })
     }
 }

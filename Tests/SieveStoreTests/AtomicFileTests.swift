@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import SieveStore
+import SieveTestSupport
 
 @Suite struct AtomicFileTests {
     /// `sieve run --output o` trapped: NSString.deletingLastPathComponent (swift-corelibs-foundation)
@@ -18,8 +19,7 @@ import Testing
 
     /// One-letter folders, nested or with a trailing slash, below a folder that exists.
     @Test func createsShortFoldersAndWritesIntoThem() throws {
-        let base = NSTemporaryDirectory() + "sieve-atomic-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: base, withIntermediateDirectories: true)
+        let base = TestFiles.temporaryFolder("sieve-atomic")
         defer { try? FileManager.default.removeItem(atPath: base) }
         for folder in ["o", "x/y", "p/", "q/r/s"] {
             try AtomicFile.createFolder(base + "/" + folder)

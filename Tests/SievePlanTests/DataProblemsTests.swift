@@ -1,8 +1,9 @@
 import Testing
 import SieveCore
 import SieveResolve
+import SieveResolveTestSupport
 import SievePlan
-@testable import SieveEngine
+import SieveTestSupport
 
 /// Settings the data cannot satisfy are located errors when the data is loaded (`sieve validate`
 /// loads it too), all reported at once; before, sizes were silently clamped to the pool and
@@ -10,7 +11,7 @@ import SievePlan
 @Suite struct DataProblemsTests {
     func problems(_ text: String) -> [String] {
         do {
-            _ = try ExperimentRunner(Support.checked(text)).prepare()
+            _ = try ExperimentData.load(TestSpec.resolved(text))
             return []
         } catch let error as ExperimentError {
             return error.description.split(separator: "\n").map(String.init)
@@ -23,7 +24,7 @@ import SievePlan
     static func spec(_ rest: String, dataset: String = "sample: 200") -> String {
         """
         name: t
-        dataset: {path: \(Support.mpSample), target: target, features: {magpie: formula}, group: formula, \(dataset)}
+        dataset: {path: \(Repository.mpSample), target: target, features: {magpie: formula}, group: formula, \(dataset)}
         splits:
           id_test: {fraction: 0.5, seed: 0}
           ood:
@@ -66,11 +67,11 @@ import SievePlan
     @Test func aSampleAboveTheDatasetAndAKeepRowsThatRemovesEveryRowAreLocated() {
         // Line 2 holds the repository's path, so its columns move with where the clone is.
         let sampled = Self.spec("", dataset: "sample: 100000")
-        #expect(problems(sampled).first == "/tmp/spec.yaml:2:\(SpecCheckerTests.column(of: "100000}", line: 2, in: sampled)): error: "
+        #expect(problems(sampled).first == "/tmp/spec.yaml:2:\(SpecText.column(of: "100000}", line: 2, in: sampled)): error: "
                 + "sample asks for 100000 rows, but the dataset has 6000 after its other rules.")
         let kept = Self.spec("", dataset: "keep_rows: {target: {min: 100}}")
         let keep = problems(kept)
-        #expect(keep.first?.hasPrefix("/tmp/spec.yaml:2:\(SpecCheckerTests.column(of: "{target: {min", line: 2, in: kept)): error: "
+        #expect(keep.first?.hasPrefix("/tmp/spec.yaml:2:\(SpecText.column(of: "{target: {min", line: 2, in: kept)): error: "
                 + "keep_rows leaves no row of") == true, "\(keep)")
     }
 
