@@ -5,7 +5,8 @@ extension RowRule {
 
     /// Reads a rule written at `node`. `what` names the whole rule in messages ("The `where` rule
     /// of 'big'"), `path` prefixes its settings ("where" gives "where.target.min"). When the rows
-    /// have no compositions, `noElements` says why, and `elements` and `contains` are refused with it.
+    /// have no compositions, `elements` and `contains` are refused, and `noElements` ends that
+    /// sentence ("… looks at each row's elements, which ET-AL does not see; …").
     /// Nil when `node` is not a mapping; problems go to `log`, each at its place in the spec.
     public static func read(_ node: SpecNode, what: String, path: String, noElements: String? = nil, log: SpecLog) -> RowRule? {
         guard let map = log.mapping(node, what, keys: keys) else { return nil }
