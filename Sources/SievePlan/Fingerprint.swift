@@ -1,3 +1,4 @@
+import SieveCore
 import SieveData
 import SieveResolve
 
@@ -30,13 +31,14 @@ enum Fingerprint {
             + "missing=\(options.missingValues.rawValue)" + rules
     }
 
-    static func of(_ rule: RowFilter) -> String {
+    /// A row rule's part of an identity: its lists count as sets (neither repeats nor the order written change it).
+    static func of(_ rule: RowRule) -> String {
         ["min-elements=\(rule.minElements.map(String.init) ?? "-")",
          "max-elements=\(rule.maxElements.map(String.init) ?? "-")",
-         "contains=\(rule.containsAny.sorted().joined(separator: ","))",
+         "contains=\(Set(rule.containsAny).sorted().joined(separator: ","))",
          "min-target=\(rule.minTarget.map { $0.description } ?? "-")",
          "max-target=\(rule.maxTarget.map { $0.description } ?? "-")"].joined(separator: ";")
-            + (rule.groups.isEmpty ? "" : ";groups=\(rule.groups.sorted().joined(separator: ","))")
+            + (rule.groups.isEmpty ? "" : ";groups=\(Set(rule.groups).sorted().joined(separator: ","))")
     }
 
     static func of(_ ood: ResolvedOOD) -> String {

@@ -34,34 +34,27 @@ enum DatasetResolver {
                                        location: set.name.location, sample: set.sample))
             case let .filter(rule):
                 checkGroups(rule, dataset: spec.dataset, log: log)
-                if rule.needsComposition && !mainHasFormulas {
-                    log.error(rule.location, "This rule looks at each row's elements, so the main dataset needs formulas: "
+                if rule.needsElements && !mainHasFormulas {
+                    log.error(rule.location ?? set.name.location, "This rule looks at each row's elements, so the main dataset needs formulas: "
                               + "give `formula: <column>` or `features: {magpie: <column>}` in `dataset`.")
                 }
-                ood.append(ResolvedOOD(name: set.name.value, source: .filter(rowFilter(rule)), location: set.name.location,
+                ood.append(ResolvedOOD(name: set.name.value, source: .filter(rule), location: set.name.location,
                                        sample: set.sample))
             }
         }
         return ood
     }
 
-    static func rowFilter(_ rule: RowFilterSpec) -> RowFilter {
-        var filter = RowFilter(minElements: rule.minElements, maxElements: rule.maxElements,
-                               containsAny: Set(rule.containsAny.map(\.value)), minTarget: rule.minTarget, maxTarget: rule.maxTarget)
-        filter.groups = Set(rule.groups.map(\.value))
-        return filter
-    }
-
     /// A rule's groups need a grouped dataset; crystal systems are a closed vocabulary.
-    static func checkGroups(_ rule: RowFilterSpec, dataset: DatasetSpec, log: SpecLog) {
-        guard let first = rule.groups.first else { return }
+    static func checkGroups(_ rule: RowRule, dataset: DatasetSpec, log: SpecLog) {
+        guard let first = rule.locatedGroups.first else { return }
         guard let group = dataset.group else {
             log.error(first.location, "This rule picks rows by group, so the dataset needs `group: crystal_system` or `group: <column>`.")
             return
         }
         guard group.value == GroupRule.crystalSystem.name else { return }
         let systems = CrystalSystem.allCases.map(\.rawValue)
-        for name in rule.groups where !systems.contains(name.value) {
+        for name in rule.locatedGroups where !systems.contains(name.value) {
             log.error(name.location, "'\(name.value)' is not a crystal system" + EditDistance.didYouMean(name.value, among: systems)
                       .replacingFirstSemicolon + (EditDistance.suggestion(for: name.value, among: systems) == nil
                                                   ? " The crystal systems are: \(systems.joined(separator: ", "))." : ""))
@@ -98,7 +91,7 @@ enum DatasetResolver {
         }
         if let f = spec.formulaColumn { d["formula"] = f.value }
         if let u = spec.units { d["units"] = u }
-        if let keep = spec.keepRows { d["keep_rows"] = rowFilter(keep).summary }
+        if let keep = spec.keepRows { d["keep_rows"] = keep.summary }
         if let duplicates = spec.duplicates { d["duplicates"] = "by formula, keep \(duplicates.value)" }
         if let sample = spec.sample { d["sample"] = "\(sample.rows) rows, seed \(sample.seed)" }
         if let structure = spec.structure {
@@ -158,9 +151,9 @@ enum DatasetResolver {
         if let keep = spec.keepRows {
             checkGroups(keep, dataset: spec, log: log)
         }
-        if let keep = spec.keepRows, keep.needsComposition && !hasFormulas(spec) {
+        if let keep = spec.keepRows, keep.needsElements && !hasFormulas(spec) {
             ok = false
-            log.error(keep.location, "This rule looks at each row's elements, so the dataset needs formulas: "
+            log.error(keep.location ?? spec.path.location, "This rule looks at each row's elements, so the dataset needs formulas: "
                       + "give `formula: <column>` or `features: {magpie: <column>}`.")
         }
         let matminer = MatminerFamilyResolver.families(spec.matminer, hasStructures: spec.structure != nil, log: log)
@@ -177,7 +170,7 @@ enum DatasetResolver {
         var options = DatasetOptions(path: spec.path.value, target: spec.target.value, features: features,
                                      formulaColumn: spec.formulaColumn?.value,
                                      missingValues: spec.missing == .dropRows ? .dropRows : .fail)
-        options.keepRows = spec.keepRows.map(rowFilter)
+        options.keepRows = spec.keepRows
         options.duplicates = spec.duplicates.flatMap { DuplicateRule.Keep(rawValue: $0.value) }.map(DuplicateRule.init)
         options.sample = spec.sample.map { RowSample(rows: $0.rows, seed: $0.seed) }
         options.matminer = matminer?.composition ?? []

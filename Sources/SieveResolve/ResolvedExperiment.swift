@@ -62,7 +62,7 @@ public struct IDTestSplit: Sendable {
 public struct ResolvedOOD: Sendable {
     public enum Source: Sendable {
         case dataset(DatasetOptions, dropOverlap: Bool, location: SourceLocation)
-        case filter(RowFilter)
+        case filter(RowRule)
     }
 
     public let name: String

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import SieveCore
 @testable import SieveData
 
 /// Duplicate compositions, row filters and samples, on a planted table.
@@ -16,7 +17,7 @@ import Testing
         LiF,-6.0
         """
 
-    func load(keep: DuplicateRule.Keep?, filter: RowFilter? = nil, sample: RowSample? = nil) throws -> Dataset {
+    func load(keep: DuplicateRule.Keep?, filter: RowRule? = nil, sample: RowSample? = nil) throws -> Dataset {
         let path = NSTemporaryDirectory() + "sieve-rules-\(UUID().uuidString).csv"
         try Self.table.write(toFile: path, atomically: true, encoding: .utf8)
         var options = DatasetOptions(path: path, target: "target", features: .magpie(formulaColumn: "formula"))
@@ -43,7 +44,7 @@ import Testing
     }
 
     @Test func filterThenMergeThenSample() throws {
-        let filtered = try load(keep: .lowest, filter: RowFilter(minTarget: -5, maxTarget: 5))
+        let filtered = try load(keep: .lowest, filter: RowRule(minTarget: -5, maxTarget: 5))
         #expect(filtered.rowCounts.filtered == 1 && !filtered.formulas!.contains("LiF"))
         let a = try load(keep: .lowest, sample: RowSample(rows: 2, seed: 3))
         let b = try load(keep: .lowest, sample: RowSample(rows: 2, seed: 3))

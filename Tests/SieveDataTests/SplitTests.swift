@@ -1,4 +1,5 @@
 import Testing
+import SieveCore
 @testable import SieveData
 
 @Suite struct SplitTests {
@@ -16,13 +17,13 @@ import Testing
 
     @Test func filtersMatchChemistryAndTarget() throws {
         let p = FormulaParser()
-        let five = RowFilter(minElements: 5)
+        let five = RowRule(minElements: 5)
         #expect(five.matches(try p.parse("YBa2Cu3O7F"), target: 0))
         #expect(!five.matches(try p.parse("YBa2Cu3O7"), target: 0))
-        let halides = RowFilter(containsAny: ["F", "Cl", "Br", "I"])
+        let halides = RowRule(containsAny: ["F", "Cl", "Br", "I"])
         #expect(halides.matches(try p.parse("NaCl"), target: 0))
         #expect(!halides.matches(try p.parse("NaO"), target: 0))
-        let high = RowFilter(minTarget: 1)
+        let high = RowRule(minTarget: 1)
         #expect(high.matches(nil, target: 1.5) && !high.matches(nil, target: 0.5))
         #expect(!five.matches(nil, target: 0), "a composition rule cannot match a row without a formula")
     }

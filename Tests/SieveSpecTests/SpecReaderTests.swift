@@ -46,7 +46,7 @@ import SieveCore
             #expect(other.path.value == "other.csv" && dropOverlap)
         } else { Issue.record("the first OOD set reads another dataset") }
         if case let .filter(rule) = spec.splits.ood[1].source {
-            #expect(rule.minElements == 5 && rule.containsAny.map(\.value) == ["F", "Cl"] && rule.maxTarget == 2.5)
+            #expect(rule.minElements == 5 && rule.containsAny == ["F", "Cl"] && rule.maxTarget == 2.5)
         } else { Issue.record("the second OOD set is a rule") }
         #expect(spec.models.map(\.name.value) == ["rf", "xgb"])
         #expect(spec.models[0].parameters.map(\.key.value) == ["trees"])
@@ -124,10 +124,10 @@ import SieveCore
             models: {rf: {kind: random_forest}}
             """
         #expect(problems(text) == [
-            "6:25: where.elements has min 6 above max 2.",
+            "6:25: where.elements has min 6 above max 2, so no row could match.",
             "6:54: 'Xx' is not an element symbol. Did you mean 'Xe'?",
             "7:13: The test set name 'a' is used twice (first at line 5).",
-            "8:14: The `where` rule of 'a' is empty; give `elements`, `contains` or `target`.",
+            "8:14: The `where` rule of 'a' is empty; give `elements`, `contains`, `group` or `target`.",
             "9:7: The test set 'id' gives both `dataset` and `where`; give one.",
             "9:13: The test set name 'id' must use only letters, digits, '-', '_' and '.', and not be one of id, pool, unused, held_out.",
             "12:7: The test set 'c' needs `dataset` (rows from another file) or `where` (rows of the main dataset matching a rule).",

@@ -29,7 +29,7 @@ public struct DatasetOptions: Sendable, Equatable {
     /// Keep every row's original fields (for external models that read formulas, not features).
     public var keepOriginalColumns: Bool
     /// Only rows matching this rule are kept (outliers out, a chemistry in).
-    public var keepRows: RowFilter?
+    public var keepRows: RowRule?
     /// How rows sharing a composition are merged.
     public var duplicates: DuplicateRule?
     /// A seeded subset of the rows (after the other rules).

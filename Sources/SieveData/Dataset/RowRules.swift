@@ -48,7 +48,7 @@ extension Dataset {
     /// The dataset after its row rules, in order: rows outside `keep` go, rows sharing a reduced
     /// composition are merged as `duplicates` says, then a seeded `sample` is drawn. Kept rows stay
     /// in file order.
-    public func applying(keep: RowFilter?, duplicates: DuplicateRule?, sample: RowSample?) -> (Dataset, RowRuleCounts) {
+    public func applying(keep: RowRule?, duplicates: DuplicateRule?, sample: RowSample?) -> (Dataset, RowRuleCounts) {
         var counts = RowRuleCounts()
         var data = self
         if let keep {

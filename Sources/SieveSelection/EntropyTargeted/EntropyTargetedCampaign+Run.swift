@@ -32,7 +32,7 @@ extension EntropyTargetedCampaign {
     /// unlabelled, then seeded random others until the unlabelled count; the rest is labelled.
     func division(_ data: CampaignData, groups: [String]) -> (labelled: [Int], unlabelled: [Int]) {
         let wanted = unlabelledRows.rows(inPool: data.pool.count)
-        var unlabelled = data.pool.filter { r in unlabelledRules.contains { $0.matches(group: groups[r], target: data.targets[r]) } }
+        var unlabelled = data.pool.filter { r in unlabelledRules.contains { $0.matches(elements: nil, target: data.targets[r], group: groups[r]) } }
         if unlabelled.count < wanted {
             let chosen = Set(unlabelled)
             var others = data.pool.filter { !chosen.contains($0) }

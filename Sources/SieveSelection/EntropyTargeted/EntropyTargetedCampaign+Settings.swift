@@ -8,8 +8,8 @@ extension EntropyTargetedCampaign {
     /// `+Spec.swift`.
     public static let settings: [CampaignSetting<EntropyTargetedCampaign>] = [
         CampaignSetting("unlabelled", "which pool rows start unlabelled: `{rows: <fraction or count>, first: [rules]}`",
-                        fragments: { ["unlabelled=\($0.unlabelledRows)", "first=\($0.unlabelledRules.map(\.fingerprint).joined(separator: ","))"] },
-                        vary: { $0.unlabelledRules.append(RowRule(groups: ["varied"], minTarget: nil, maxTarget: nil)) }),
+                        fragments: { ["unlabelled=\($0.unlabelledRows)", "first=\($0.unlabelledRules.map(\.entropyTargetedFingerprint).joined(separator: ","))"] },
+                        vary: { $0.unlabelledRules.append(RowRule(groups: ["varied"])) }),
         CampaignSetting("representation", "the GP's inputs: `{pca: <components>}` (default 32) or `{columns: [features]}`",
                         fragments: { c in
                             ["representation=\(c.representation.components.map { "pca\($0)" } ?? (c.representation.columns ?? []).joined(separator: ","))"]

@@ -22,18 +22,11 @@ extension EntropyTargetedCampaign {
                 default: log.error(r, "etal.unlabelled.rows must be a fraction of the pool in (0, 1) or a count from 1 to 100,000,000, not '\(r)'.")
                 }
             }
-            for item in unlabelled["first"].map(log.list) ?? [] {
-                guard let rule = log.mapping(item, "An etal.unlabelled.first rule", keys: ["group", "target"]) else { continue }
-                var groups: [String] = []
-                if let g = rule["group"] { groups = log.list(g).compactMap { log.string($0, "Each group") } }
-                var lo: Double?, hi: Double?
-                if let t = rule["target"], let range = log.mapping(t, "etal.unlabelled.first.target", keys: ["min", "max"]) {
-                    lo = range["min"].flatMap { log.number($0, "target.min") }
-                    hi = range["max"].flatMap { log.number($0, "target.max") }
-                    if let lo, let hi, lo > hi { log.error(t, "etal.unlabelled.first.target has min \(lo) above max \(hi), so no row could match.") }
-                }
-                if groups.isEmpty && lo == nil && hi == nil { log.error(item, "An etal.unlabelled.first rule needs `group`, `target` or both.") }
-                rules.append(RowRule(groups: groups, minTarget: lo, maxTarget: hi))
+            // The rules of `where` and `keep_rows`, read by the same reader; the campaign sees no
+            // compositions, so the element conditions are refused.
+            rules = (unlabelled["first"].map(log.list) ?? []).compactMap {
+                RowRule.read($0, what: "An etal.unlabelled.first rule", path: "etal.unlabelled.first",
+                             noElements: "ET-AL does not see; its first unlabelled rows are picked by `group` and `target`.", log: log)
             }
         }
         var representation = Representation(components: 32, columns: nil)

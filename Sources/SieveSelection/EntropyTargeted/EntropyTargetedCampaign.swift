@@ -93,24 +93,9 @@ public struct EntropyTargetedCampaign: Campaign {
     }
 }
 
-/// A row rule of the spec: group and target conditions that must all hold.
-public struct RowRule: Sendable, Equatable {
-    public var groups: [String]
-    public var minTarget: Double?
-    public var maxTarget: Double?
-
-    public init(groups: [String], minTarget: Double?, maxTarget: Double?) {
-        self.groups = groups; self.minTarget = minTarget; self.maxTarget = maxTarget
-    }
-
-    func matches(group: String?, target: Double) -> Bool {
-        if !groups.isEmpty && !(group.map(groups.contains) ?? false) { return false }
-        if let lo = minTarget, !(target >= lo) { return false }
-        if let hi = maxTarget, !(target <= hi) { return false }
-        return true
-    }
-
-    var fingerprint: String {
+extension RowRule {
+    /// The rule's part of an ET-AL fingerprint: groups in the order written, then the target bounds.
+    var entropyTargetedFingerprint: String {
         "{groups=\(groups.joined(separator: "+"));min=\(minTarget.map { $0.description } ?? "-");max=\(maxTarget.map { $0.description } ?? "-")}"
     }
 }

@@ -62,7 +62,7 @@ public struct DatasetSpec: Sendable, Equatable {
     /// Units of the target, for table headers and plot axes (e.g. "eV/atom").
     public var units: String?
     /// Only rows matching this rule are kept (e.g. outliers removed by a target range).
-    public var keepRows: RowFilterSpec? = nil
+    public var keepRows: RowRule? = nil
     /// How rows sharing a composition are merged: "lowest", "highest", "mean", "first" or "all".
     public var duplicates: Located<String>? = nil
     /// A seeded subset of the rows.
@@ -128,7 +128,7 @@ public struct OODSpec: Sendable, Equatable {
         /// Rows of another file; `dropOverlap` removes those whose reduced formula is in the main dataset.
         case dataset(DatasetSpec, dropOverlap: Bool)
         /// Rows of the main dataset that match the filter, moved out of the pool.
-        case filter(RowFilterSpec)
+        case filter(RowRule)
     }
 
     public var name: Located<String>
@@ -136,22 +136,6 @@ public struct OODSpec: Sendable, Equatable {
     /// Keep a seeded random sample of this many rows as the test set (rows a rule matches still
     /// all leave the pool).
     public var sample: Int?
-}
-
-/// A rule picking rows by chemistry or target value; every given condition must hold.
-public struct RowFilterSpec: Sendable, Equatable {
-    public var minElements: Int?
-    public var maxElements: Int?
-    /// Rows containing any of these elements.
-    public var containsAny: [Located<String>]
-    /// Rows of one of these groups (crystal systems or a group column's values).
-    public var groups: [Located<String>] = []
-    public var minTarget: Double?
-    public var maxTarget: Double?
-    public var location: SourceLocation
-
-    /// Whether the filter needs each row's composition.
-    public var needsComposition: Bool { minElements != nil || maxElements != nil || !containsAny.isEmpty }
 }
 
 /// A named model: its kind and its parameters, checked against the model catalog later.

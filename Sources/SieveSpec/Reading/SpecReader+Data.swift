@@ -9,8 +9,6 @@ extension SpecReader {
     static let crossValidationForms = ["random", "group", "chemical_system", "element", "cluster"]
     static let idTestKeys = SpecSections.idTest.names
     static let oodKeys = SpecSections.ood.names
-    static let whereKeys = SpecSections.rowRule.names
-    static let rangeKeys = ["min", "max"]
 
     static func readDataset(_ node: SpecNode, _ what: String, log: SpecLog, folder: String) -> DatasetSpec? {
         guard let map = log.mapping(node, "The \(what)", keys: datasetKeys) else { return nil }
@@ -40,7 +38,7 @@ extension SpecReader {
             }
         }
         let units = map["units"].flatMap { log.string($0, "\(what).units") }
-        let keepRows = map["keep_rows"].flatMap { readFilter($0, name: "\(what).keep_rows", log: log) }
+        let keepRows = map["keep_rows"].flatMap { RowRule.read($0, what: "\(what).keep_rows", path: "\(what).keep_rows", log: log) }
         var duplicates: Located<String>?
         if let d = map["duplicates"], let rule = log.mapping(d, "\(what).duplicates", keys: ["by", "keep"]) {
             if let by = rule.required("by", "what makes rows duplicates: `formula` (compositions compared reduced).") {
@@ -260,7 +258,7 @@ extension SpecReader {
             if let d = map.keyNode("drop_overlap") {
                 log.error(d, "drop_overlap applies only to a test set read from another `dataset`.")
             }
-            return readFilter(filter, name: name, log: log).map { OODSpec(name: located, source: .filter($0), sample: sample) }
+            return RowRule.read(filter, what: "The `where` rule of '\(name)'", path: "where", log: log).map { OODSpec(name: located, source: .filter($0), sample: sample) }
         case (.some, .some):
             log.error(node, "The test set '\(name)' gives both `dataset` and `where`; give one.")
             return nil
@@ -268,49 +266,5 @@ extension SpecReader {
             log.error(node, "The test set '\(name)' needs `dataset` (rows from another file) or `where` (rows of the main dataset matching a rule).")
             return nil
         }
-    }
-
-    static func readFilter(_ node: SpecNode, name: String, log: SpecLog) -> RowFilterSpec? {
-        let what = name.contains("keep_rows") ? name : "The `where` rule of '\(name)'"
-        guard let map = log.mapping(node, what, keys: whereKeys) else { return nil }
-        guard !map.keys.isEmpty else {
-            log.error(node, "\(what) is empty; give `elements`, `contains` or `target`.")
-            return nil
-        }
-        var filter = RowFilterSpec(containsAny: [], location: node.location)
-        if let e = map["elements"], let range = log.mapping(e, "where.elements", keys: rangeKeys) {
-            filter.minElements = range["min"].flatMap { log.int($0, "where.elements.min", in: 1...118, "(distinct elements)") }
-            filter.maxElements = range["max"].flatMap { log.int($0, "where.elements.max", in: 1...118, "(distinct elements)") }
-            if filter.minElements == nil && filter.maxElements == nil {
-                log.error(e, "where.elements needs `min`, `max` or both (numbers of distinct elements).")
-            }
-            if let lo = filter.minElements, let hi = filter.maxElements, lo > hi {
-                log.error(e, "where.elements has min \(lo) above max \(hi).")
-            }
-        }
-        if let c = map["contains"] {
-            for item in log.list(c) {
-                guard let symbol = log.string(item, "Each element in where.contains") else { continue }
-                if !PeriodicTable.symbols.contains(symbol) {
-                    log.error(item, "'\(symbol)' is not an element symbol" + EditDistance.didYouMean(symbol, among: PeriodicTable.orderedSymbols).replacingFirstSemicolon)
-                    continue
-                }
-                filter.containsAny.append(Located(symbol, at: item.location))
-            }
-        }
-        if let g = map["group"] {
-            filter.groups = log.list(g).compactMap { item in log.string(item, "Each group in where.group").map { Located($0, at: item.location) } }
-        }
-        if let t = map["target"], let range = log.mapping(t, "where.target", keys: rangeKeys) {
-            filter.minTarget = range["min"].flatMap { log.number($0, "where.target.min") }
-            filter.maxTarget = range["max"].flatMap { log.number($0, "where.target.max") }
-            if filter.minTarget == nil && filter.maxTarget == nil {
-                log.error(t, "where.target needs `min`, `max` or both.")
-            }
-            if let lo = filter.minTarget, let hi = filter.maxTarget, lo > hi {
-                log.error(t, "where.target has min \(lo) above max \(hi), so no row could match.")
-            }
-        }
-        return filter
     }
 }
