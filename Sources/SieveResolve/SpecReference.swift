@@ -39,14 +39,15 @@ public enum SpecReference {
     private static func campaignPart(_ kind: any Campaign.Type) -> Part {
         let rows: [[String]] = kind.settingRows
         return Part(name: kind.kind, title: "`\(kind.specPath.joined(separator: "."))` (campaign kind `\(kind.kind)`)",
-                    summary: "its settings, in the order its fingerprint lists them", header: ["setting", "meaning"], rows: rows)
+                    summary: "its settings, in the order its fingerprint lists them", header: ["setting", "values", "meaning"],
+                    rows: rows)
     }
 
     private static func strategyPart(_ strategy: any AcquisitionStrategy.Type) -> Part {
         let rows: [[String]] = strategy.settingRows
         return Part(name: strategy.name, title: "`active_learning.\(strategy.name)` (acquisition strategy)",
                     summary: rows.isEmpty ? "no settings" : "its settings, in fingerprint order",
-                    header: ["setting", "meaning"], rows: rows)
+                    header: ["setting", "values", "meaning"], rows: rows)
     }
 
     private static func modelPart<Model: ConfigurableModel>(_ type: Model.Type) -> Part {
@@ -90,14 +91,19 @@ public enum SpecReference {
         return out
     }
 
+    /// A campaign or strategy setting's row; "see its meaning" when the kind reads the value itself.
+    fileprivate static func row<Owner>(_ setting: CampaignSetting<Owner>) -> [String] {
+        ["`\(setting.name)`", setting.allowed.isEmpty ? "see meaning" : setting.allowed, setting.summary]
+    }
+
     /// Every name `sieve describe <name>` accepts.
     public static var names: [String] { parts.map(\.name) }
 }
 
 extension Campaign {
-    fileprivate static var settingRows: [[String]] { settings.map { ["`\($0.name)`", $0.summary] } }
+    fileprivate static var settingRows: [[String]] { settings.map(SpecReference.row) }
 }
 
 extension AcquisitionStrategy {
-    fileprivate static var settingRows: [[String]] { settings.map { ["`\($0.name)`", $0.summary] } }
+    fileprivate static var settingRows: [[String]] { settings.map(SpecReference.row) }
 }

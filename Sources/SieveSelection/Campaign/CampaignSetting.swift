@@ -18,6 +18,9 @@ public struct CampaignSetting<Owner>: Sendable {
     public let name: String
     /// What the setting means, for documentation and the manifest.
     public let summary: String
+    /// The values it takes, in words, when the table knows them ("1–100,000", "skip | first"); empty for
+    /// a setting the kind reads itself (a block, a model's name).
+    public let allowed: String
     /// The setting's fingerprint fragments ("draws=1000"); empty when it enters the identity key
     /// instead (`seeds`) or has nothing to say (an empty `evaluate`).
     let fragments: @Sendable (Owner) -> [String]
@@ -31,28 +34,29 @@ public struct CampaignSetting<Owner>: Sendable {
     /// block of its own.
     let read: (@Sendable (SpecNode, SpecLog, inout Owner) -> Void)?
 
-    public init(_ name: String, _ summary: String, identity: Bool = false,
+    public init(_ name: String, _ summary: String, allowed: String = "", identity: Bool = false,
                 read: (@Sendable (SpecNode, SpecLog, inout Owner) -> Void)? = nil,
                 fragments: @escaping @Sendable (Owner) -> [String],
                 vary: (@Sendable (inout Owner) -> Void)?) {
-        self.name = name; self.summary = summary; self.identity = identity; self.read = read
+        self.name = name; self.summary = summary; self.allowed = allowed; self.identity = identity; self.read = read
         self.fragments = fragments; self.vary = vary
     }
 
     /// A setting with one fragment `key=value`; `key` defaults to the spec's name.
-    public static func value(_ name: String, _ summary: String, key: String? = nil,
+    public static func value(_ name: String, _ summary: String, key: String? = nil, allowed: String = "",
                              read: (@Sendable (SpecNode, SpecLog, inout Owner) -> Void)? = nil,
                              _ text: @escaping @Sendable (Owner) -> String,
                              vary: (@Sendable (inout Owner) -> Void)?) -> Self {
         let key = key ?? name
-        return Self(name, summary, read: read, fragments: { ["\(key)=\(text($0))"] }, vary: vary)
+        return Self(name, summary, allowed: allowed, read: read, fragments: { ["\(key)=\(text($0))"] }, vary: vary)
     }
 
     /// An integer within `range`, read as `what` ("etal.draws") so that messages name it in full;
     /// `why` ("(acquisitions, one row each)") says what the bound protects.
     public static func int(_ name: String, _ summary: String, key: String? = nil, what: String,
-                           _ path: WritableKeyPath<Owner, Int> & Sendable, _ range: ClosedRange<Int>, _ why: String = "") -> Self {
-        .value(name, summary, key: key,
+                           _ path: WritableKeyPath<Owner, Int> & Sendable, _ range: ClosedRange<Int>, _ why: String = "",
+                           allowed: String? = nil) -> Self {
+        .value(name, summary, key: key, allowed: allowed ?? ParameterRange.words(range),
                read: { node, log, owner in if let v = log.int(node, what, in: range, why) { owner[keyPath: path] = v } },
                { String($0[keyPath: path]) },
                vary: { o in
@@ -63,9 +67,9 @@ public struct CampaignSetting<Owner>: Sendable {
 
     /// A real number; `problem` is the sentence for a value out of range (nil when it is fine).
     public static func number(_ name: String, _ summary: String, key: String? = nil, what: String,
-                              _ path: WritableKeyPath<Owner, Double> & Sendable,
+                              _ path: WritableKeyPath<Owner, Double> & Sendable, allowed: String = "",
                               problem: @escaping @Sendable (Double) -> String?) -> Self {
-        .value(name, summary, key: key,
+        .value(name, summary, key: key, allowed: allowed,
                read: { node, log, owner in
                    guard let v = log.number(node, what) else { return }
                    if let sentence = problem(v) { log.error(node, sentence) } else { owner[keyPath: path] = v }
@@ -81,7 +85,7 @@ public struct CampaignSetting<Owner>: Sendable {
     public static func choice<Choice: RawRepresentable & CaseIterable & Sendable>(
         _ name: String, _ summary: String, key: String? = nil, what: String, _ path: WritableKeyPath<Owner, Choice> & Sendable
     ) -> Self where Choice.RawValue == String {
-        .value(name, summary, key: key,
+        .value(name, summary, key: key, allowed: Choice.allCases.map(\.rawValue).joined(separator: " | "),
                read: { node, log, owner in
                    if let text = log.choice(node, what, among: Choice.allCases.map(\.rawValue)), let value = Choice(rawValue: text) {
                        owner[keyPath: path] = value

@@ -11,15 +11,18 @@ public struct IBUGUncertainty: AcquisitionStrategy {
     /// The settings, in fingerprint order; the booster's and the leaf search's. Rounds, learning
     /// rate, lambda and depth are checked by the booster's own parameter table (``XGBoostRegressor``).
     public static let settings: [CampaignSetting<IBUGUncertainty>] = [
-        .int("rounds", "boosting rounds of IBUG's booster", what: "xgb_uncertainty.rounds", \.boosting.rounds, Int.min...Int.max),
+        .int("rounds", "boosting rounds of IBUG's booster", what: "xgb_uncertainty.rounds", \.boosting.rounds, Int.min...Int.max,
+             allowed: boosterValues("rounds")),
         .number("learning_rate", "the booster's learning rate", what: "xgb_uncertainty.learning_rate", \.boosting.learningRate,
-                problem: { _ in nil }),
+                allowed: boosterValues("learning_rate"), problem: { _ in nil }),
         .number("lambda", "the booster's L2 regularisation", what: "xgb_uncertainty.lambda", \.boosting.lambda,
-                problem: { _ in nil }),
-        .int("max_depth", "the booster's tree depth", what: "xgb_uncertainty.max_depth", \.boosting.maxDepth, Int.min...Int.max),
+                allowed: boosterValues("lambda"), problem: { _ in nil }),
+        .int("max_depth", "the booster's tree depth", what: "xgb_uncertainty.max_depth", \.boosting.maxDepth, Int.min...Int.max,
+             allowed: boosterValues("max_depth")),
         .int("k", "nearest labelled rows by shared leaves", what: "xgb_uncertainty.k", \.k, 1...100_000, "(nearest training rows)"),
         // Left out of the fingerprint at its default, so identities from before it existed hold.
         CampaignSetting("booster", "which implementation grows the booster: xgboost or native",
+                        allowed: Booster.allCases.map(\.rawValue).joined(separator: " | "),
                         read: { node, log, s in
                             if let choice = log.choice(node, "xgb_uncertainty.booster", among: Booster.allCases.map(\.rawValue)) {
                                 s.booster = Booster(rawValue: choice)!
@@ -28,6 +31,11 @@ public struct IBUGUncertainty: AcquisitionStrategy {
                         fragments: { $0.booster == .xgboost ? [] : ["booster=\($0.booster.rawValue)"] },
                         vary: { $0.booster = $0.booster == .xgboost ? .native : .xgboost }),
     ]
+
+    /// The values the booster's own table allows for one of its parameters (it checks them).
+    static func boosterValues(_ name: String) -> String {
+        XGBoostRegressor.parameters.first { $0.name == name }?.allowed ?? ""
+    }
 
     /// Which implementation grows IBUG's booster: libxgboost, or Sieve's native gradient boosting
     /// (same definitions, several times cheaper; see ``GradientBoostingRegressor``).
