@@ -52,7 +52,9 @@ import Testing
     }
 
     @Test func onePassEqualsTheShellByShellWalk() throws {
-        let rows = try StructureReference.rows()
+        // The shell-by-shell walk takes about 10 ms a structure: the first 500 the reference's order gives (the
+        // slabs matminer and Sieve both refuse left out) cover every kind of structure in it.
+        let rows = try StructureReference.rows().filter(\.errors.isEmpty).prefix(500)
         var worst = 0.0
         for row in rows {
             let cells = try SiteCells(row.structure)

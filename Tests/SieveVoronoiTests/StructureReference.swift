@@ -2,9 +2,9 @@ import Foundation
 import SieveData
 import SieveTestSupport
 
-/// `Tests/SieveDataTests/Fixtures/matminer_reference_structure.csv` (matminer 0.10.1 on a deterministic
-/// subset of the committed structures, written by `scripts/prepare_matminer_reference.py structure`)
-/// joined with the structures Sieve reads from `experiments/data`; for the 26 structures with a coordinate
+/// `Tests/SieveDataTests/Fixtures/matminer_reference_structure.csv` (matminer 0.10.1 on every committed
+/// structure, written by `scripts/prepare_matminer_reference.py structure`) joined with the structures Sieve
+/// reads from `experiments/data`; for the 241 structures with a coordinate
 /// outside [0, 1), the values matminer gives once the coordinates are wrapped into the cell
 /// (`matminer_reference_structure_wrapped.csv`).
 enum StructureReference {

@@ -19,7 +19,7 @@ import SieveSpglib
 public struct StructureFeatureCache: Sendable {
     /// Bump whenever any structure featuriser's output changes (a family added or fixed, the space
     /// group search changed), so caches written by earlier versions miss.
-    public static let featuriserVersion = 3
+    public static let featuriserVersion = 4
 
     public let folder: String
     let write: @Sendable (_ bytes: [UInt8], _ path: String) throws -> Void

@@ -80,7 +80,7 @@ public enum VoronoiError: Error, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .unbounded:
-            return "a site's Voronoi cell is unbounded: its neighbours within the 13 Å cutoff do not surround it (a slab or "
+            return "a site's Voronoi cell is unbounded: the sites within the 13 Å cutoff do not surround it (a slab or "
                 + "molecule with more vacuum than the cutoff; matminer calls such a structure pathological and raises too)."
         }
     }
