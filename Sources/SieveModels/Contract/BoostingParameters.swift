@@ -2,7 +2,7 @@ import SieveCore
 
 /// The settings every gradient-boosted model shares, declared once: XGBoost through its library
 /// (``XGBoostRegressor``), Sieve's native boosting (``GradientBoostingRegressor``) and IBUG's
-/// booster hold one of these, and their parameter tables come from ``table(in:maxDepth:maxBin:)``.
+/// booster hold one of these, and their parameter tables come from ``table(in:limits:extra:)``.
 ///
 /// Names and defaults are Python's `xgboost.XGBRegressor` 1.7.4's (squared error, base score 0.5),
 /// so the authors' configurations are written with the same numbers whichever model runs them.
